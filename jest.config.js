@@ -1,0 +1,39 @@
+// One jest run, several projects: unit specs beside the code, API tests over HTTP, and the
+// client tests (weapp in miniprogram-simulate, browser in headless Chromium).
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      testMatch: ['<rootDir>/shared/**/*.spec.ts', '<rootDir>/server/**/*.spec.ts'],
+    },
+    {
+      displayName: 'api',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      testMatch: ['<rootDir>/test/api/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+    },
+    {
+      // pages of the built dist/weapp in miniprogram-simulate (jsdom + the official wcc compiler)
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      transform: { '^.+\\.ts$': tsJest },
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      // dist/ holds plain JS for the WeChat runtime: never transform it
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+    },
+    {
+      // the h5 build served by the real server, driven in headless Debian chromium
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+    },
+  ],
+};

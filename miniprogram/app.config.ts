@@ -1,0 +1,30 @@
+import { AUTH_PAGES, AUTH_ROOT, ORG_PAGES, ORG_ROOT, PAGES } from './routes';
+
+export default defineAppConfig({
+  pages: [PAGES.home, PAGES.inspections, PAGES.hazards, PAGES.mine],
+  subPackages: [
+    { root: AUTH_ROOT, pages: [AUTH_PAGES.login, AUTH_PAGES.privacy] },
+    { root: ORG_ROOT, pages: [ORG_PAGES.join, ORG_PAGES.directory, ORG_PAGES.enterprise, ORG_PAGES.invite] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#1f6feb',
+    navigationBarTitleText: '安全互助',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f8',
+  },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#1f6feb',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: PAGES.home, text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: PAGES.inspections, text: '检查', iconPath: 'assets/tab/inspect.png', selectedIconPath: 'assets/tab/inspect-on.png' },
+      { pagePath: PAGES.hazards, text: '隐患', iconPath: 'assets/tab/hazard.png', selectedIconPath: 'assets/tab/hazard-on.png' },
+      { pagePath: PAGES.mine, text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-on.png' },
+    ],
+  },
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+});

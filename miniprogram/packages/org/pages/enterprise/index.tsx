@@ -1,0 +1,126 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { canEditEnterprise } from '../../../../../shared/policy';
+import type { Enterprise } from '../../../../../shared/schemas/org';
+import { StateView } from '../../../../components/state-view';
+import { cachedMe, fetchMe, principalOf } from '../../../../services/auth';
+import { getEnterprise, updateEnterprise } from '../../../../services/org';
+import { ApiError, messageOf, toastError } from '../../../../services/request';
+import { EnterpriseForm } from '../../components/enterprise-form';
+import { validateEnterpriseUpdate, type EnterpriseFormValues, type FieldErrors } from '../../lib/enterprise-validation';
+
+function toForm(e: Enterprise): EnterpriseFormValues {
+  return {
+    name: e.name,
+    creditCode: e.creditCode,
+    industry: e.industry,
+    address: e.address,
+    headcount: String(e.headcount),
+    contactName: e.contactName,
+    contactPhone: e.contactPhone,
+  };
+}
+
+export function EnterprisePage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [enterprise, setEnterprise] = useState<Enterprise | null>(null);
+  const [canEdit, setCanEdit] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState<EnterpriseFormValues | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const [e, me] = await Promise.all([getEnterprise(id), cachedMe() ? Promise.resolve(cachedMe()!) : fetchMe()]);
+      setEnterprise(e);
+      const scope = { id: e.id, cooperativeIds: e.memberships.filter((m) => !m.until).map((m) => m.cooperativeId), regionIds: [] };
+      setCanEdit(canEditEnterprise(principalOf(me), scope));
+      Taro.setNavigationBarTitle({ title: e.name }).catch(() => undefined);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setLoading(false);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = async () => {
+    if (!form) return;
+    const result = validateEnterpriseUpdate(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      const updated = await updateEnterprise(id, result.value);
+      setEnterprise(updated);
+      setForm(null);
+      setErrors({});
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+    } catch (e) {
+      if (e instanceof ApiError) setErrors(e.fields);
+      toastError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='page'>
+      <StateView loading={loading} error={error} onRetry={() => { setLoading(true); void load(); }}>
+        {enterprise && !form && (
+          <View>
+            <View className='card'>
+              <Text className='card__title'>{enterprise.name}</Text>
+              <Text className='card__meta'>统一社会信用代码：{enterprise.creditCode}</Text>
+              <Text className='card__meta'>行业：{enterprise.industry}</Text>
+              <Text className='card__meta'>地址：{enterprise.address}</Text>
+              <Text className='card__meta'>从业人数：{enterprise.headcount} 人</Text>
+              <Text className='card__meta'>联系人：{enterprise.contactName} {enterprise.contactPhone}</Text>
+            </View>
+            <Text className='section-title'>所属合作社</Text>
+            {enterprise.memberships.length === 0 && <Text className='hint'>暂未加入合作社</Text>}
+            {enterprise.memberships.map((m) => (
+              <View key={m.cooperativeId} className='list-item'>
+                <Text className='list-item__title'>
+                  {m.cooperativeName}
+                  {m.isLead && <Text className='tag tag--lead'>龙头企业</Text>}
+                </Text>
+                <Text className='list-item__meta'>
+                  {m.since.slice(0, 10)} 加入{m.until ? `，${m.until.slice(0, 10)} 退出` : ''}
+                </Text>
+              </View>
+            ))}
+            {canEdit && (
+              <Button className='block-btn btn--primary' onClick={() => setForm(toForm(enterprise))}>
+                编辑企业信息
+              </Button>
+            )}
+          </View>
+        )}
+        {enterprise && form && (
+          <View>
+            <EnterpriseForm values={form} errors={errors} onChange={setForm} lockCreditCode />
+            <Button className='block-btn btn--primary' loading={busy} disabled={busy} onClick={() => void save()}>
+              保存
+            </Button>
+            <Button className='block-btn' onClick={() => { setForm(null); setErrors({}); }}>
+              取消
+            </Button>
+          </View>
+        )}
+      </StateView>
+    </View>
+  );
+}
+
+export default EnterprisePage;

@@ -1,0 +1,188 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { Enterprise, InvitationPreview } from '../../../../../shared/schemas/org';
+import { PrivacySheet } from '../../../../components/privacy-sheet';
+import { StateView } from '../../../../components/state-view';
+import { ROUTES } from '../../../../routes';
+import { fetchMe, myEnterpriseIds } from '../../../../services/auth';
+import { acceptInvitation, getEnterprise, previewInvitation } from '../../../../services/org';
+import { ApiError, messageOf, toastError } from '../../../../services/request';
+import { storage } from '../../../../services/storage';
+import { EnterpriseForm } from '../../components/enterprise-form';
+import { EMPTY_ENTERPRISE, validateEnterprise, type FieldErrors } from '../../lib/enterprise-validation';
+import { extractInvitationCode, invitationCodeFromParams } from '../../lib/join-code';
+
+type Owned = Pick<Enterprise, 'id' | 'name'>;
+
+export function JoinPage() {
+  const router = useRouter();
+  const [codeInput, setCodeInput] = useState('');
+  const [code, setCode] = useState<string | null>(() => invitationCodeFromParams(router.params));
+  const [preview, setPreview] = useState<InvitationPreview | null>(null);
+  const [owned, setOwned] = useState<Owned[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [mode, setMode] = useState<'existing' | 'new'>('existing');
+  const [form, setForm] = useState(EMPTY_ENTERPRISE);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!code) return;
+    let alive = true;
+    setLoading(true);
+    setError(null);
+    (async () => {
+      const me = await fetchMe();
+      const [p, mine] = await Promise.all([
+        previewInvitation(code),
+        Promise.all(myEnterpriseIds(me).map((id) => getEnterprise(id))),
+      ]);
+      if (!alive) return;
+      setPreview(p);
+      setOwned(mine.map((e) => ({ id: e.id, name: e.name })));
+      setMode(mine.length > 0 ? 'existing' : 'new');
+    })()
+      .catch((e: unknown) => alive && setError(messageOf(e)))
+      .finally(() => alive && setLoading(false));
+    return () => {
+      alive = false;
+    };
+  }, [code, attempt]);
+
+  const submitCode = (text: string) => {
+    const c = extractInvitationCode(text);
+    if (!c) {
+      void Taro.showToast({ title: '邀请码为 8 位字母或数字', icon: 'none' });
+      return;
+    }
+    setPreview(null);
+    setCode(c);
+  };
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: false });
+      submitCode(res.result || res.path || '');
+    } catch {
+      // cancelled, or privacy consent refused: manual entry stays available
+    }
+  };
+
+  const join = async (body: Parameters<typeof acceptInvitation>[1]) => {
+    if (!code) return;
+    setBusy(true);
+    try {
+      const res = await acceptInvitation(code, body);
+      storage.set('me', res.user);
+      await Taro.showToast({ title: '已加入合作社', icon: 'success' });
+      setTimeout(() => void Taro.switchTab({ url: ROUTES.home }), 800);
+    } catch (e) {
+      if (e instanceof ApiError && Object.keys(e.fields).length > 0) {
+        const byField: FieldErrors = {};
+        for (const [k, v] of Object.entries(e.fields)) byField[k.replace(/^enterprise\./, '')] = v;
+        setErrors(byField);
+      }
+      toastError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitNew = () => {
+    const result = validateEnterprise(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      void Taro.showToast({ title: '请检查标红的项目', icon: 'none' });
+      return;
+    }
+    setErrors({});
+    void join({ enterprise: result.value });
+  };
+
+  if (!code) {
+    return (
+      <View className='page'>
+        <View className='card'>
+          <Text className='card__title'>输入邀请码</Text>
+          <Text className='card__meta'>向合作社管理员索取 8 位邀请码，或扫描邀请二维码。</Text>
+          <Input
+            className='field__input join__code'
+            value={codeInput}
+            maxlength={8}
+            placeholder='例如 AB12CD34'
+            onInput={(e) => setCodeInput(e.detail.value.toUpperCase())}
+            onConfirm={() => submitCode(codeInput)}
+          />
+          <View className='card__actions'>
+            {process.env.TARO_ENV === 'weapp' && (
+              <Button className='btn' onClick={() => void scan()}>
+                扫码
+              </Button>
+            )}
+            <Button className='btn btn--primary' onClick={() => submitCode(codeInput)}>
+              查看邀请
+            </Button>
+          </View>
+        </View>
+        <PrivacySheet purpose='扫描邀请二维码需要使用摄像头' />
+      </View>
+    );
+  }
+
+  return (
+    <View className='page'>
+      <StateView loading={loading} error={error} onRetry={() => setAttempt((n) => n + 1)}>
+        {preview && (
+          <View>
+            <View className='card'>
+              <Text className='card__title'>{preview.cooperativeName}</Text>
+              <Text className='card__meta'>{preview.regionName}</Text>
+              <Text className='card__meta'>邀请码 {preview.code} · 有效期至 {preview.expiresAt.slice(0, 10)}</Text>
+              {!preview.valid && <Text className='field__error'>该邀请码已失效，请联系管理员重新邀请。</Text>}
+              <View className='card__actions'>
+                <Button className='btn' onClick={() => setCode(null)}>
+                  换一个邀请码
+                </Button>
+              </View>
+            </View>
+            {preview.valid && mode === 'existing' && (
+              <View>
+                <Text className='section-title'>选择以哪个企业加入</Text>
+                {owned.map((e) => (
+                  <View key={e.id} className='list-item'>
+                    <Text className='list-item__title'>{e.name}</Text>
+                    <Button className='btn btn--primary' size='mini' disabled={busy} onClick={() => void join({ enterpriseId: e.id })}>
+                      以此企业加入
+                    </Button>
+                  </View>
+                ))}
+                <Button className='block-btn' onClick={() => setMode('new')}>
+                  登记新企业
+                </Button>
+              </View>
+            )}
+            {preview.valid && mode === 'new' && (
+              <View>
+                <Text className='section-title'>登记企业信息</Text>
+                <EnterpriseForm values={form} errors={errors} onChange={setForm} />
+                <Button className='block-btn btn--primary' loading={busy} disabled={busy} onClick={submitNew}>
+                  提交并加入
+                </Button>
+                {owned.length > 0 && (
+                  <Button className='block-btn' onClick={() => setMode('existing')}>
+                    用已有企业加入
+                  </Button>
+                )}
+              </View>
+            )}
+          </View>
+        )}
+      </StateView>
+    </View>
+  );
+}
+
+export default JoinPage;

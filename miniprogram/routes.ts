@@ -1,0 +1,46 @@
+// Every page path in one place (no leading slash: that is how app.config lists them).
+export const PAGES = {
+  home: 'pages/home/index',
+  inspections: 'pages/inspections/index',
+  hazards: 'pages/hazards/index',
+  mine: 'pages/mine/index',
+} as const;
+
+export const AUTH_PAGES = {
+  login: 'pages/login/index',
+  privacy: 'pages/privacy/index',
+} as const;
+
+export const ORG_PAGES = {
+  join: 'pages/join/index',
+  directory: 'pages/directory/index',
+  enterprise: 'pages/enterprise/index',
+  invite: 'pages/invite/index',
+} as const;
+
+export const AUTH_ROOT = 'packages/auth';
+export const ORG_ROOT = 'packages/org';
+
+export const ROUTES = {
+  home: `/${PAGES.home}`,
+  inspections: `/${PAGES.inspections}`,
+  hazards: `/${PAGES.hazards}`,
+  mine: `/${PAGES.mine}`,
+  login: `/${AUTH_ROOT}/${AUTH_PAGES.login}`,
+  privacy: `/${AUTH_ROOT}/${AUTH_PAGES.privacy}`,
+  join: `/${ORG_ROOT}/${ORG_PAGES.join}`,
+  directory: `/${ORG_ROOT}/${ORG_PAGES.directory}`,
+  enterprise: `/${ORG_ROOT}/${ORG_PAGES.enterprise}`,
+  invite: `/${ORG_ROOT}/${ORG_PAGES.invite}`,
+} as const;
+
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.inspections, ROUTES.hazards, ROUTES.mine];
+
+/** Builds `path?k=v&…`, skipping empty values. */
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const qs = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return qs ? `${path}?${qs}` : path;
+}

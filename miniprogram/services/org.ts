@@ -1,0 +1,61 @@
+import type { Page } from '../../shared/schemas/common';
+import type {
+  AcceptInvitationBody,
+  AcceptInvitationResponse,
+  Cooperative,
+  CreateInvitationBody,
+  DirectoryEntry,
+  Enterprise,
+  Invitation,
+  InvitationPreview,
+  Region,
+  UpdateEnterpriseBody,
+} from '../../shared/schemas/org';
+import { request } from './request';
+
+const enc = encodeURIComponent;
+
+export function listRegions(): Promise<{ items: Region[] }> {
+  return request('/api/regions');
+}
+
+export function listCooperatives(page = 1, pageSize = 20): Promise<Page<Cooperative>> {
+  return request('/api/cooperatives', { query: { page, pageSize } });
+}
+
+export function getCooperative(id: string): Promise<Cooperative> {
+  return request(`/api/cooperatives/${enc(id)}`);
+}
+
+export function createInvitation(cooperativeId: string, body: Partial<CreateInvitationBody> = {}): Promise<Invitation> {
+  return request(`/api/cooperatives/${enc(cooperativeId)}/invitations`, { method: 'POST', data: body });
+}
+
+export function previewInvitation(code: string): Promise<InvitationPreview> {
+  return request(`/api/invitations/${enc(code)}`);
+}
+
+export function acceptInvitation(code: string, body: AcceptInvitationBody): Promise<AcceptInvitationResponse> {
+  return request(`/api/invitations/${enc(code)}/accept`, { method: 'POST', data: body });
+}
+
+export interface DirectoryQuery {
+  cooperativeId: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export function listEnterprises(query: DirectoryQuery): Promise<Page<DirectoryEntry>> {
+  return request('/api/enterprises', {
+    query: { cooperativeId: query.cooperativeId, q: query.q || undefined, page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+  });
+}
+
+export function getEnterprise(id: string): Promise<Enterprise> {
+  return request(`/api/enterprises/${enc(id)}`);
+}
+
+export function updateEnterprise(id: string, body: UpdateEnterpriseBody): Promise<Enterprise> {
+  return request(`/api/enterprises/${enc(id)}`, { method: 'PATCH', data: body });
+}

@@ -1,0 +1,57 @@
+import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Principal } from '../../../shared/policy';
+import {
+  type CreateUserBody,
+  type LoginResponse,
+  type Me,
+  type PasswordLoginBody,
+  type WechatLoginBody,
+  createUserSchema,
+  loginResponseSchema,
+  meSchema,
+  passwordLoginSchema,
+  wechatLoginSchema,
+} from '../../../shared/schemas/auth';
+import { Actor, Public } from '../common/auth.decorators';
+import { Returns, ZBody } from '../common/zod';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('auth/wechat')
+  @HttpCode(200)
+  @Returns(loginResponseSchema)
+  wechat(@ZBody(wechatLoginSchema) body: WechatLoginBody): Promise<LoginResponse> {
+    return this.auth.wechatLogin(body.code);
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('auth/password')
+  @HttpCode(200)
+  @Returns(loginResponseSchema)
+  password(@ZBody(passwordLoginSchema) body: PasswordLoginBody): Promise<LoginResponse> {
+    return this.auth.passwordLogin(body);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  @Returns(meSchema)
+  me(@Actor() actor: Principal): Promise<Me> {
+    return this.auth.me(actor);
+  }
+
+  @ApiBearerAuth()
+  @Post('users')
+  @Returns(meSchema, 201)
+  createUser(@Actor() actor: Principal, @ZBody(createUserSchema) body: CreateUserBody): Promise<Me> {
+    return this.auth.createUser(actor, body);
+  }
+}

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { errorBody } from './common/exception.filter';
+import type { AppConfig } from './config/config';
+
+export const JSON_LIMIT = '256kb';
+
+function rejectNonJson(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+    res.status(415).json(errorBody('UNSUPPORTED_MEDIA_TYPE'));
+    return;
+  }
+  next();
+}
+
+// body-parser's failures happen before Nest sees the request: answer them in API.md's shape here.
+function bodyErrors(err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
+  if (err.type === 'entity.parse.failed') res.status(400).json(errorBody('MALFORMED_JSON'));
+  else if (err.type === 'entity.too.large') res.status(413).json(errorBody('PAYLOAD_TOO_LARGE'));
+  else if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') res.status(415).json(errorBody('UNSUPPORTED_MEDIA_TYPE'));
+  else if (err.status && err.status < 500) res.status(400).json(errorBody('BAD_REQUEST'));
+  else next(err);
+}
+
+function serveH5(app: NestExpressApplication, dir: string): void {
+  const root = resolve(dir);
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) {
+    app.use('/', (req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      res.status(503).type('text/plain; charset=utf-8').send('浏览器端尚未构建：请运行 npm run build:h5 后重启。');
+    });
+    return;
+  }
+  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  // Deep links of the browser build (e.g. an invitation's join page) all load the app shell.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** The configured application, not yet listening: used by main.ts and the tests alike. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api', rejectNonJson, express.json({ limit: JSON_LIMIT, strict: true }), bodyErrors);
+  app.setGlobalPrefix('api');
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('安全互助 API')
+      .setDescription('Safety-production mutual-aid cooperatives: the public HTTP contract.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  app.use('/api/openapi.json', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET') return next();
+    res.json(doc);
+  });
+  serveH5(app, config.h5Dir);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,20 @@
+import { CooperativeEntity } from '../org/cooperative.entity';
+import { EnterpriseEntity } from '../org/enterprise.entity';
+import { InvitationEntity } from '../org/invitation.entity';
+import { MembershipEntity } from '../org/membership.entity';
+import { RegionEntity } from '../org/region.entity';
+import { RoleGrantEntity } from '../users/role-grant.entity';
+import { UserEntity } from '../users/user.entity';
+import { WechatTokenEntity } from '../wechat/wechat-token.entity';
+
+/** Every table, in one list so the app, migrations and the CLI data source agree. */
+export const ENTITIES = [
+  UserEntity,
+  RoleGrantEntity,
+  RegionEntity,
+  CooperativeEntity,
+  EnterpriseEntity,
+  MembershipEntity,
+  InvitationEntity,
+  WechatTokenEntity,
+];

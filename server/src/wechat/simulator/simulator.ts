@@ -1,0 +1,142 @@
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type SimCall, type SimMessage, SimState, type WxBody, fail } from './sim-state';
+import { type ContentKind, INVALID_JSON, isRecord, readJsonBody, sendJson } from './wx-http';
+
+export type { SimCall, SimMessage } from './sim-state';
+
+export interface WeChatSimulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  appid: string;
+  secret: string;
+  /** Demo mode: unknown codes log in with an openid derived from the code (WeChat DevTools codes). */
+  acceptUnknownCodes?: boolean;
+  /** Clock in epoch ms, so tests can move time. */
+  now?: () => number;
+}
+
+export interface WeChatSimulator {
+  /** Base URL to use as WECHAT_API_BASE, e.g. http://127.0.0.1:3901 */
+  readonly url: string;
+  /** A code as wx.login gives it: valid 5 minutes, usable once. */
+  issueCode(openid?: string, opts?: { unionid?: string }): string;
+  /** The next `times` (default 1) calls to `path` (e.g. '/sns/jscode2session') answer `errcode`. */
+  failNext(path: string, errcode: number, times?: number): void;
+  /** Every call to a WeChat route, oldest first. */
+  readonly calls: SimCall[];
+  /** Subscribe messages accepted, oldest first. */
+  readonly messages: SimMessage[];
+  /** Forgets codes, tokens, injected failures, calls and messages. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+type Route = (query: Record<string, string>, body: unknown) => WxBody;
+
+/** Starts the local stand-in for api.weixin.qq.com (see WECHAT.md for the behaviour it copies). */
+export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promise<WeChatSimulator> {
+  const state = new SimState({
+    appid: opts.appid,
+    secret: opts.secret,
+    acceptUnknownCodes: opts.acceptUnknownCodes ?? false,
+    now: opts.now ?? Date.now,
+  });
+
+  // WeChat routes: method, content type of the answer, handler.
+  const routes: Record<string, { method: 'GET' | 'POST' | 'ANY'; kind: ContentKind; handle: Route }> = {
+    '/sns/jscode2session': { method: 'ANY', kind: 'text', handle: (q) => state.jscode2session(q) },
+    '/cgi-bin/token': { method: 'GET', kind: 'json', handle: (q) => state.token(q) },
+    '/cgi-bin/stable_token': { method: 'POST', kind: 'json', handle: (_q, b) => state.stableTokenCall(b) },
+    '/cgi-bin/message/subscribe/send': { method: 'POST', kind: 'json', handle: (q, b) => state.sendSubscribe(q, b) },
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const query = Object.fromEntries(url.searchParams);
+    const raw = await readJsonBody(req);
+    const method = req.method ?? 'GET';
+
+    if (url.pathname.startsWith('/__sim/')) {
+      control(url.pathname, method, raw === INVALID_JSON ? undefined : raw, res);
+      return;
+    }
+    const route = routes[url.pathname];
+    if (!route) {
+      sendJson(res, { errcode: -1, errmsg: 'not simulated' }, 'json', 404);
+      return;
+    }
+    const body = raw === INVALID_JSON ? undefined : raw;
+    state.calls.push({ path: url.pathname, query, body });
+    const injected = state.takeFailure(url.pathname);
+    if (injected !== undefined) {
+      sendJson(res, fail(injected), route.kind);
+    } else if (route.method !== 'ANY' && route.method !== method) {
+      sendJson(res, fail(43002), route.kind);
+    } else if (raw === INVALID_JSON) {
+      sendJson(res, fail(47001), route.kind);
+    } else {
+      sendJson(res, route.handle(query, body), route.kind);
+    }
+  };
+
+  // Control routes for tests and demo runs in another process.
+  const control = (path: string, method: string, body: unknown, res: ServerResponse): void => {
+    const b = isRecord(body) ? body : {};
+    if (path === '/__sim/codes' && method === 'POST') {
+      const openid = typeof b.openid === 'string' && b.openid !== '' ? b.openid : undefined;
+      const unionid = typeof b.unionid === 'string' && b.unionid !== '' ? b.unionid : undefined;
+      sendJson(res, state.issueCode(openid, unionid));
+    } else if (path === '/__sim/fail' && method === 'POST') {
+      const times = b.times === undefined ? 1 : Number(b.times);
+      if (typeof b.path !== 'string' || !Number.isInteger(b.errcode) || !Number.isInteger(times)) {
+        sendJson(res, { error: 'expected {path: string, errcode: integer, times?: integer}' }, 'json', 400);
+        return;
+      }
+      state.failNext(b.path, b.errcode as number, times);
+      sendJson(res, { ok: true });
+    } else if (path === '/__sim/messages' && method === 'GET') {
+      sendJson(res, { messages: state.messages });
+    } else if (path === '/__sim/calls' && method === 'GET') {
+      sendJson(res, { calls: state.calls });
+    } else if (path === '/__sim/reset' && method === 'POST') {
+      state.reset();
+      sendJson(res, { ok: true });
+    } else {
+      sendJson(res, { error: 'unknown control route' }, 'json', 404);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, { errcode: -1, errmsg: `simulator error: ${err instanceof Error ? err.stack : String(err)}` }, 'json', 500);
+      else res.destroy();
+    });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo; // listening on TCP, so never a pipe name
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    issueCode: (openid, o) => state.issueCode(openid, o?.unionid).code,
+    failNext: (path, errcode, times) => state.failNext(path, errcode, times),
+    calls: state.calls,
+    messages: state.messages,
+    reset: () => state.reset(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections(); // fetch keeps connections alive; don't wait for them
+      }),
+  };
+}

@@ -1,0 +1,232 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { WechatTokenEntity } from './wechat-token.entity';
+import {
+  WX_BUSY,
+  WX_OK,
+  WX_SUBSCRIBE_REFUSED,
+  WX_TOKEN_ERRCODES,
+  code2SessionError,
+  isMisconfiguration,
+  platformError,
+  wechatUnavailable,
+} from './wechat.errors';
+
+/** Tuning knobs; tests shorten the delays, production uses the defaults. */
+export interface WeChatClientOptions {
+  /** Base delay of the backoff after errcode -1 (delay = base × 2ⁿ). Default 1000 ms. */
+  retryBaseMs?: number;
+  /** Timeout of one HTTP request. Default 5000 ms. */
+  timeoutMs?: number;
+  /** Clock in epoch ms, for token expiry. Default Date.now. */
+  now?: () => number;
+}
+
+export const WECHAT_CLIENT_OPTIONS = Symbol('WECHAT_CLIENT_OPTIONS');
+
+export interface WeChatSession {
+  openid: string;
+  unionid?: string;
+}
+
+export interface SubscribeMessageInput {
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  /** Which build the tap opens; WeChat defaults to the released one. */
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
+export type SubscribeMessageResult = { ok: true } | { ok: false; errcode: number };
+
+/** A parsed WeChat answer; errcode is 0 when WeChat left it out. */
+type WxBody = Record<string, unknown> & { errcode: number };
+
+const MAX_ATTEMPTS = 3;
+const REFRESH_MARGIN_MS = 5 * 60_000;
+// Codes caused by the user or their client, not by us: not worth a warning.
+const USER_ERRCODES: ReadonlySet<number> = new Set([40029, 40163, 41008, 45011, 40226]);
+
+@Injectable()
+export class WeChatClient {
+  private readonly logger = new Logger(WeChatClient.name);
+  private readonly retryBaseMs: number;
+  private readonly timeoutMs: number;
+  private readonly now: () => number;
+  /** The in-flight token refresh of this process, shared by concurrent callers. */
+  private refreshing: Promise<string> | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectRepository(WechatTokenEntity) private readonly tokens: Repository<WechatTokenEntity>,
+    @Optional() @Inject(WECHAT_CLIENT_OPTIONS) options: WeChatClientOptions = {},
+  ) {
+    this.retryBaseMs = options.retryBaseMs ?? 1000;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Exchanges a wx.login code for the user's openid. The session_key stays inside this method. */
+  async code2Session(code: string): Promise<WeChatSession> {
+    const { appid, secret } = this.config.wechat;
+    const path = '/sns/jscode2session';
+    const query = { appid, secret, js_code: code, grant_type: 'authorization_code' };
+    const body = await this.withBusyRetry(() => this.request(path, query));
+    if (body.errcode !== WX_OK) {
+      this.logFailure(path, body.errcode);
+      throw code2SessionError(body.errcode);
+    }
+    const { openid, unionid } = body;
+    if (typeof openid !== 'string' || openid === '') {
+      this.logger.warn(`${path} answered without an openid`);
+      throw wechatUnavailable();
+    }
+    return typeof unionid === 'string' && unionid !== '' ? { openid, unionid } : { openid };
+  }
+
+  /** The app's access token from the shared database cache, refreshed when under 5 minutes remain. */
+  async getAccessToken(): Promise<string> {
+    if (this.refreshing) return this.refreshing;
+    const row = await this.tokens.findOneBy({ appid: this.config.wechat.appid });
+    if (row && this.isFresh(row)) return row.token;
+    this.refreshing ??= this.refreshToken().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  /** Sends a subscribe message. ok:false carries WeChat's errcode (43101: no quota, spend it anyway).
+   *  Throws AppError WECHAT_UNAVAILABLE / WECHAT_MISCONFIGURED when WeChat cannot be asked at all. */
+  async sendSubscribeMessage(input: SubscribeMessageInput): Promise<SubscribeMessageResult> {
+    const path = '/cgi-bin/message/subscribe/send';
+    const res = await this.callWithToken(path, {
+      touser: input.touser,
+      template_id: input.templateId,
+      page: input.page,
+      data: input.data,
+      miniprogram_state: input.miniprogramState,
+      lang: 'zh_CN',
+    });
+    if (res.errcode === WX_OK) return { ok: true };
+    if (res.errcode !== WX_SUBSCRIBE_REFUSED) this.logFailure(path, res.errcode);
+    return { ok: false, errcode: res.errcode };
+  }
+
+  /** POSTs JSON with the access token; renews the token once on token errors, backs off on -1. */
+  private async callWithToken(path: string, payload: unknown): Promise<WxBody> {
+    let renewed = false;
+    let attempt = 0;
+    for (;;) {
+      const token = await this.getAccessToken();
+      const res = await this.request(path, { access_token: token }, payload);
+      if (WX_TOKEN_ERRCODES.has(res.errcode) && !renewed) {
+        renewed = true;
+        await this.tokens.delete({ appid: this.config.wechat.appid, token }); // only if nobody replaced it yet
+        continue;
+      }
+      if (res.errcode === WX_BUSY && attempt < MAX_ATTEMPTS - 1) {
+        await this.backoff(attempt++);
+        continue;
+      }
+      return res;
+    }
+  }
+
+  private async refreshToken(): Promise<string> {
+    const { appid, secret } = this.config.wechat;
+    // Another instance (or the caller just before us) may have refreshed meanwhile.
+    const row = await this.tokens.findOneBy({ appid });
+    if (row && this.isFresh(row)) return row.token;
+
+    const path = '/cgi-bin/token';
+    const body = await this.withBusyRetry(() =>
+      this.request(path, { grant_type: 'client_credential', appid, secret }),
+    );
+    if (body.errcode !== WX_OK) {
+      this.logFailure(path, body.errcode);
+      throw platformError(body.errcode);
+    }
+    const token = body.access_token;
+    const expiresIn = Number(body.expires_in);
+    if (typeof token !== 'string' || token === '' || !(expiresIn > 0)) {
+      this.logger.warn(`${path} answered without a usable token`);
+      throw wechatUnavailable();
+    }
+    const now = this.now();
+    await this.tokens.save({ appid, token, expiresAt: new Date(now + expiresIn * 1000), updatedAt: new Date(now) });
+    return token;
+  }
+
+  private isFresh(row: WechatTokenEntity): boolean {
+    return row.expiresAt.getTime() - this.now() > REFRESH_MARGIN_MS;
+  }
+
+  /** Repeats a call while WeChat answers -1 (busy), up to MAX_ATTEMPTS; returns the last answer. */
+  private async withBusyRetry(call: () => Promise<WxBody>): Promise<WxBody> {
+    for (let attempt = 0; ; attempt++) {
+      const body = await call();
+      if (body.errcode !== WX_BUSY || attempt >= MAX_ATTEMPTS - 1) return body;
+      await this.backoff(attempt);
+    }
+  }
+
+  private backoff(attempt: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, this.retryBaseMs * 2 ** attempt));
+  }
+
+  /** One HTTP call; parses the body as JSON whatever its content type. Never logs the query (secret). */
+  private async request(path: string, query: Record<string, string>, json?: unknown): Promise<WxBody> {
+    const url = `${this.config.wechat.apiBase}${path}?${new URLSearchParams(query).toString()}`;
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetch(url, {
+        method: json === undefined ? 'GET' : 'POST',
+        headers: json === undefined ? undefined : { 'content-type': 'application/json' },
+        body: json === undefined ? undefined : JSON.stringify(json),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (err) {
+      this.logger.warn(`${path} unreachable: ${describeError(err)}`);
+      throw wechatUnavailable();
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      this.logger.warn(`${path} answered HTTP ${status} with a non-JSON body`);
+      throw wechatUnavailable();
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      this.logger.warn(`${path} answered HTTP ${status} with a non-object body`);
+      throw wechatUnavailable();
+    }
+    const raw = (parsed as Record<string, unknown>).errcode;
+    const errcode = raw === undefined || raw === null ? WX_OK : Number(raw);
+    if (!Number.isInteger(errcode)) {
+      this.logger.warn(`${path} answered a malformed errcode`);
+      throw wechatUnavailable();
+    }
+    return { ...(parsed as Record<string, unknown>), errcode };
+  }
+
+  private logFailure(path: string, errcode: number): void {
+    const line = `${path} failed with errcode ${errcode}`;
+    if (isMisconfiguration(errcode)) this.logger.error(`${line} (check WECHAT_APPID / WECHAT_SECRET)`);
+    else if (USER_ERRCODES.has(errcode)) this.logger.debug(line);
+    else this.logger.warn(line);
+  }
+}
+
+function describeError(err: unknown): string {
+  // Duck-typed: fetch errors may come from another realm (Jest's vm), where instanceof Error fails.
+  // fetch wraps the socket error: its code (ECONNREFUSED…) is the useful part; never print the URL (secret).
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; cause?: { code?: unknown } };
+  const name = typeof e.name === 'string' ? e.name : 'Error';
+  return typeof e.cause?.code === 'string' ? `${name} ${e.cause.code}` : name;
+}

@@ -1,0 +1,46 @@
+// Error codes of the API and the Chinese text the clients show for each.
+export const ERROR_MESSAGES = {
+  BAD_REQUEST: '请求格式不正确',
+  MALFORMED_JSON: '请求内容不是有效的 JSON',
+  VALIDATION_FAILED: '提交的内容有误，请检查后重试',
+  UNAUTHENTICATED: '请先登录',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '记录不存在或无权查看',
+  ROUTE_NOT_FOUND: '接口不存在',
+  CONFLICT: '当前状态不允许此操作',
+  USERNAME_TAKEN: '用户名已被使用',
+  CREDIT_CODE_TAKEN: '该统一社会信用代码已登记',
+  ALREADY_MEMBER: '该企业已是本合作社成员',
+  INVITATION_EXPIRED: '邀请码已过期',
+  INVITATION_USED_UP: '邀请码已用完',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  WECHAT_CODE_INVALID: '微信登录凭证无效，请重新登录',
+  WECHAT_CODE_USED: '微信登录凭证已使用，请重新登录',
+  WECHAT_RATE_LIMITED: '微信登录过于频繁，请稍后再试',
+  WECHAT_USER_BLOCKED: '该微信账号存在风险，暂不能登录',
+  WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
+  WECHAT_MISCONFIGURED: '微信登录配置有误，请联系管理员',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  INTERNAL: '服务器开小差了，请稍后再试',
+  NETWORK: '网络连接失败，请检查网络',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+export function errorMessage(code: string): string {
+  return (ERROR_MESSAGES as Record<string, string>)[code] ?? ERROR_MESSAGES.INTERNAL;
+}
+
+export function isApiErrorBody(v: unknown): v is ApiErrorBody {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = (v as { error?: unknown }).error;
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string';
+}

@@ -1,0 +1,108 @@
+// Who may do what to which record. Pure functions: the server checks with them first thing in each
+// service method; the mini-program uses them to decide which buttons to show.
+import type { Role } from './enums';
+
+export interface Grant {
+  role: Role;
+  cooperativeId?: string | null;
+  enterpriseId?: string | null;
+  regionId?: string | null;
+}
+
+export interface Principal {
+  userId: string;
+  grants: Grant[];
+}
+
+/** A cooperative as the policy needs it: its id and its region with every ancestor region. */
+export interface CooperativeScope {
+  id: string;
+  regionIds: string[];
+}
+
+/** An enterprise with the cooperatives it is an active member of and their regions. */
+export interface EnterpriseScope {
+  id: string;
+  cooperativeIds: string[];
+  regionIds: string[];
+}
+
+const has = (p: Principal, pred: (g: Grant) => boolean): boolean => p.grants.some(pred);
+
+export const isAdmin = (p: Principal): boolean => has(p, (g) => g.role === 'admin');
+
+export const isCoopAdminOf = (p: Principal, cooperativeId: string): boolean =>
+  has(p, (g) => g.role === 'coop_admin' && g.cooperativeId === cooperativeId);
+
+export const isMemberOf = (p: Principal, enterpriseId: string): boolean =>
+  has(p, (g) => g.role === 'member' && g.enterpriseId === enterpriseId);
+
+const supervises = (p: Principal, regionIds: string[]): boolean =>
+  has(p, (g) => g.role === 'supervisor' && !!g.regionId && regionIds.includes(g.regionId));
+
+const expertIn = (p: Principal, regionIds: string[]): boolean =>
+  has(p, (g) => g.role === 'expert' && (!g.regionId || regionIds.includes(g.regionId)));
+
+export function canReadCooperative(p: Principal, c: CooperativeScope): boolean {
+  return (
+    isAdmin(p) ||
+    isCoopAdminOf(p, c.id) ||
+    supervises(p, c.regionIds) ||
+    expertIn(p, c.regionIds) ||
+    has(p, (g) => g.role === 'member' && g.cooperativeId === c.id)
+  );
+}
+
+export function canManageCooperative(p: Principal, cooperativeId: string): boolean {
+  return isAdmin(p) || isCoopAdminOf(p, cooperativeId);
+}
+
+/** Creating a cooperative: the platform admin, or a supervisor for a region they oversee. */
+export function canCreateCooperative(p: Principal, regionIds: string[]): boolean {
+  return isAdmin(p) || supervises(p, regionIds);
+}
+
+/** Full details of an enterprise (credit code, contact, headcount). Directory entries are separate. */
+export function canReadEnterprise(p: Principal, e: EnterpriseScope): boolean {
+  return (
+    isAdmin(p) ||
+    isMemberOf(p, e.id) ||
+    e.cooperativeIds.some((c) => isCoopAdminOf(p, c)) ||
+    supervises(p, e.regionIds)
+  );
+}
+
+export function canEditEnterprise(p: Principal, e: EnterpriseScope): boolean {
+  return isAdmin(p) || isMemberOf(p, e.id) || e.cooperativeIds.some((c) => isCoopAdminOf(p, c));
+}
+
+/**
+ * Which grants a caller may hand out to a new desk user. `enterpriseInCoop` answers whether an
+ * enterprise is an active member of a cooperative (the server looks it up).
+ */
+export function canGrant(
+  p: Principal,
+  g: Grant,
+  enterpriseInCoop: (enterpriseId: string, cooperativeId: string) => boolean,
+): boolean {
+  if (isAdmin(p)) return true;
+  if (g.role === 'coop_admin') return !!g.cooperativeId && isCoopAdminOf(p, g.cooperativeId);
+  if (g.role === 'member') {
+    return (
+      !!g.cooperativeId &&
+      !!g.enterpriseId &&
+      isCoopAdminOf(p, g.cooperativeId) &&
+      enterpriseInCoop(g.enterpriseId, g.cooperativeId)
+    );
+  }
+  return false;
+}
+
+/** Cooperatives a principal manages (for menus in the clients). */
+export function managedCooperativeIds(p: Principal): string[] {
+  return p.grants.filter((g) => g.role === 'coop_admin' && g.cooperativeId).map((g) => g.cooperativeId as string);
+}
+
+export function hasRole(p: Principal, role: Role): boolean {
+  return has(p, (g) => g.role === role);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ROLES } from '../enums';
+
+export const grantSchema = z
+  .object({
+    role: z.enum(ROLES),
+    cooperativeId: z.string().max(64).nullish(),
+    enterpriseId: z.string().max(64).nullish(),
+    regionId: z.string().max(64).nullish(),
+  })
+  .strict();
+export type GrantDto = z.infer<typeof grantSchema>;
+
+export const meSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  username: z.string().nullable(),
+  hasWechat: z.boolean(),
+  roles: z.array(grantSchema),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const wechatLoginSchema = z.object({ code: z.string().min(1).max(128) }).strict();
+export type WechatLoginBody = z.infer<typeof wechatLoginSchema>;
+
+export const passwordLoginSchema = z
+  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) })
+  .strict();
+export type PasswordLoginBody = z.infer<typeof passwordLoginSchema>;
+
+export const loginResponseSchema = z.object({ token: z.string(), expiresAt: z.string(), user: meSchema });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const createUserSchema = z
+  .object({
+    username: z
+      .string()
+      .min(3)
+      .max(64)
+      .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和短横线'),
+    password: z.string().min(8, '密码至少 8 位').max(128),
+    name: z.string().trim().min(1).max(40),
+    roles: z.array(grantSchema).min(1).max(10),
+  })
+  .strict();
+export type CreateUserBody = z.infer<typeof createUserSchema>;

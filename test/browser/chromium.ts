@@ -1,0 +1,42 @@
+// Headless Debian chromium driven by playwright-core, and the h5 build it needs.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '..', '..');
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** true when the browser exists; false (after a loud warning) to skip; throws under CI=true. */
+export function chromiumAvailable(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const msg = `${CHROMIUM} not found: browser tests cannot run (apt-get install -y chromium)`;
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`SKIPPING browser tests — ${msg}`);
+  return false;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/** Builds dist/h5 when missing (npm test builds first; a bare jest run still works). */
+export function ensureH5Build(): void {
+  if (fs.existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) return;
+  try {
+    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
+  } catch (e) {
+    throw new Error(`dist/h5 is missing and "npm run build:h5" failed: ${(e as Error).message}`);
+  }
+}

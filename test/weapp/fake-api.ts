@@ -1,0 +1,59 @@
+// A test double answering like the server for the routes the home page uses. It enforces the Bearer
+// token like the real API, so a page without a session must go through wx.login first.
+import type { Me } from '../../shared/schemas/auth';
+import type { Page } from '../../shared/schemas/common';
+import type { Cooperative } from '../../shared/schemas/org';
+import type { FakeRequest, FakeResponse, FakeServer } from './harness';
+
+export const COOP: Cooperative = {
+  id: 'coop-1',
+  name: '东港区化工安全生产互助合作社',
+  regionId: 'town-1',
+  regionName: '日照市东港区 · 涛雒镇',
+  industry: '工业气体',
+  leadEnterpriseId: 'ent-lead',
+  leadEnterpriseName: '日照东港乙炔气体有限公司',
+  foundedOn: '2024-03-01',
+  memberCount: 25,
+  description: null,
+};
+
+export const COOP_ADMIN: Me = {
+  id: 'u-lead',
+  name: '李建国',
+  username: null,
+  hasWechat: true,
+  roles: [
+    { role: 'coop_admin', cooperativeId: COOP.id },
+    { role: 'member', cooperativeId: COOP.id, enterpriseId: 'ent-lead' },
+  ],
+};
+
+export const NEWCOMER: Me = { id: 'u-new', name: '微信用户', username: null, hasWechat: true, roles: [] };
+
+const err = (status: number, code: string, message: string): FakeResponse => ({
+  status,
+  body: { error: { code, message } },
+});
+
+export function fakeServer(me: Me, cooperatives: Cooperative[]): FakeServer & { tokens: Set<string> } {
+  const tokens = new Set<string>();
+  const handler = (req: FakeRequest): FakeResponse => {
+    if (req.method === 'POST' && req.path === '/api/auth/wechat') {
+      const code = (req.data as { code?: string } | undefined)?.code;
+      if (!code) return err(422, 'VALIDATION_FAILED', '提交的内容有误');
+      const token = `tok-${code}`;
+      tokens.add(token);
+      return { status: 200, body: { token, expiresAt: '2099-01-01T00:00:00+08:00', user: me } };
+    }
+    const auth = req.headers.Authorization ?? '';
+    if (!tokens.has(auth.replace(/^Bearer /, ''))) return err(401, 'UNAUTHENTICATED', '请先登录');
+    if (req.method === 'GET' && req.path === '/api/me') return { status: 200, body: me };
+    if (req.method === 'GET' && req.path === '/api/cooperatives') {
+      const page: Page<Cooperative> = { items: cooperatives, total: cooperatives.length, page: 1, pageSize: 20 };
+      return { status: 200, body: page };
+    }
+    return err(404, 'ROUTE_NOT_FOUND', '接口不存在');
+  };
+  return Object.assign(handler, { tokens });
+}
