@@ -6,5 +6,5 @@ export function pageResult<T>(items: T[], total: number, q: PageQuery): Page<T> 
 
 export const offsetOf = (q: PageQuery): number => (q.page - 1) * q.pageSize;
 
-/** Escapes LIKE wildcards in user search text. */
-export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Escapes LIKE wildcards in user search text; use with `ESCAPE '!'` (a backslash means different things in MySQL and SQLite). */
+export const likePattern = (text: string): string => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;

@@ -72,7 +72,7 @@ export class EnterprisesService {
       .innerJoin(CooperativeEntity, 'c', 'c.id = m.cooperativeId')
       .where('m.until IS NULL');
     if (coopIds !== null) qb.andWhere('m.cooperativeId IN (:...coopIds)', { coopIds });
-    if (q.q) qb.andWhere("e.name LIKE :q ESCAPE '\\'", { q: likePattern(q.q) });
+    if (q.q) qb.andWhere("e.name LIKE :q ESCAPE '!'", { q: likePattern(q.q) });
     const total = await qb.getCount();
     const rows = await qb
       .select([
