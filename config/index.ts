@@ -33,7 +33,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       compile: { include: [SHARED_DIR] },
       staticDirectory: 'static',
-      router: { mode: 'browser', basename: '/' },
+      router: { mode: 'browser' },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
 import { addDays, shanghaiDate } from './dates';
 
 describe('shanghaiDate', () => {
@@ -69,17 +73,32 @@ describe('addDays', () => {
     expect(addDays(date, days)).toBe(want);
   });
 
-  it('does not depend on the process time zone', () => {
-    const before = process.env.TZ;
-    try {
-      process.env.TZ = 'America/Los_Angeles';
-      expect(addDays('2026-03-07', 1)).toBe('2026-03-08'); // US DST starts 2026-03-08
-      expect(addDays('2026-03-08', 1)).toBe('2026-03-09');
-      process.env.TZ = 'Asia/Shanghai';
-      expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    } finally {
-      if (before === undefined) delete process.env.TZ;
-      else process.env.TZ = before;
+  it('does not depend on the process time zone (run in a child process with a DST zone)', () => {
+    // Jest gives tests a copy of process.env, so TZ cannot be changed in-process; transpile dates.ts and
+    // run it under other zones. 2026-03-08 is the US daylight-saving start, 2026-03-29 the EU one.
+    const js = ts.transpileModule(readFileSync(join(__dirname, 'dates.ts'), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    const script = `
+      const { addDays, shanghaiDate } = ((exports) => { ${js}; return exports; })({});
+      process.stdout.write(JSON.stringify([
+        addDays('2026-03-07', 1), addDays('2026-03-08', 1), addDays('2026-03-09', -1),
+        addDays('2026-03-28', 1), addDays('2026-03-29', 1), addDays('2026-10-31', 2),
+        shanghaiDate(new Date('2026-03-08T15:59:59.999Z')), shanghaiDate(new Date('2026-03-08T16:00:00.000Z')),
+      ]));`;
+    const expected = [
+      '2026-03-08',
+      '2026-03-09',
+      '2026-03-08',
+      '2026-03-29',
+      '2026-03-30',
+      '2026-11-02',
+      '2026-03-08',
+      '2026-03-09',
+    ];
+    for (const tz of ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Shanghai', 'Pacific/Auckland', 'UTC']) {
+      const out = execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, TZ: tz } });
+      expect([tz, JSON.parse(out.toString('utf8'))]).toEqual([tz, expected]);
     }
   });
 

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES, errorMessage, isApiErrorBody } from '../../shared/errors';
 import type { LoginResponse } from '../../shared/schemas/auth';
+import { relaunch } from '../lib/nav';
 import { ROUTES, withQuery } from '../routes';
 import { storage } from './storage';
 
@@ -105,12 +106,21 @@ export function wechatLogin(): Promise<LoginResponse> {
   return wechatLoginInFlight;
 }
 
+/** The current page with its query (Taro adds `$taroTimestamp`/`stamp`: dropped). */
+function currentUrl(): string {
+  const router = Taro.getCurrentInstance().router;
+  if (!router) return '';
+  const path = `/${router.path.split('?')[0].replace(/^\//, '')}`;
+  const params = Object.fromEntries(
+    Object.entries(router.params).filter(([k, v]) => !k.startsWith('$') && k !== 'stamp' && v !== undefined),
+  ) as Record<string, string>;
+  return withQuery(path, params);
+}
+
 function goToLogin(): void {
-  const pages = Taro.getCurrentPages();
-  const current = pages[pages.length - 1];
-  const route = current?.route ? `/${current.route}` : '';
-  if (route === ROUTES.login) return;
-  void Taro.reLaunch({ url: withQuery(ROUTES.login, { redirect: route || undefined }) });
+  const current = currentUrl();
+  if (current.split('?')[0] === ROUTES.login) return;
+  relaunch(withQuery(ROUTES.login, { redirect: current || undefined }));
 }
 
 /** Silent re-login once on weapp; on h5 (or after 退出登录) send the user to the login page. */

@@ -5,11 +5,16 @@ import { chromiumAvailable, ensureH5Build, launchChromium } from './chromium';
 const COOP = '西湖镇安全生产互助合作社';
 const LEAD = '日照市溶解乙炔气厂';
 
+/** Fills the h5 login form (Taro renders <taro-input-core> around a real <input>). */
+async function submitLogin(page: Page, username: string, password = 'demo-pass-2026'): Promise<void> {
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('.login__submit').click();
+}
+
 async function login(page: Page, url: string, username: string): Promise<void> {
   await page.goto(url);
-  await page.getByPlaceholder('请输入用户名').fill(username);
-  await page.getByPlaceholder('请输入密码').fill('demo-pass-2026');
-  await page.locator('.login__submit').click();
+  await submitLogin(page, username);
 }
 
 jest.setTimeout(180_000);
@@ -33,6 +38,7 @@ const run = chromiumAvailable();
   beforeEach(async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
   afterEach(async () => {
@@ -48,15 +54,18 @@ const run = chromiumAvailable();
     await page.getByText('成员名录', { exact: true }).first().click();
     await page.getByText('龙头企业', { exact: true }).first().waitFor();
     await page.getByText(LEAD).first().waitFor();
+    await page.getByText(/共 2\d 家成员企业/).waitFor();
+    // search narrows the list to one member (server-side `q`)
+    await page.locator('.directory__search input').fill('青亚');
+    await page.getByText('搜索', { exact: true }).click();
+    await page.getByText('共 1 家成员企业').waitFor();
     await page.getByText('日照青亚食品有限公司').first().waitFor();
     expect(page.url()).toContain('/packages/org/pages/directory/index');
   });
 
   it('a wrong password shows the API message and stays on the login page', async () => {
     await page.goto(server.url);
-    await page.getByPlaceholder('请输入用户名').fill('demo-lead');
-    await page.getByPlaceholder('请输入密码').fill('wrong-password');
-    await page.locator('.login__submit').click();
+    await submitLogin(page, 'demo-lead', 'wrong-password');
     await page.getByText('用户名或密码错误').waitFor();
     expect(page.url()).toContain('/packages/auth/pages/login/index');
   });
@@ -80,9 +89,7 @@ const run = chromiumAvailable();
 
     // demo-member (already in an enterprise) follows the link: login first, then back to the invitation
     await page.goto(`${server.url}${joinPath}`);
-    await page.getByPlaceholder('请输入用户名').fill('demo-member');
-    await page.getByPlaceholder('请输入密码').fill('demo-pass-2026');
-    await page.locator('.login__submit').click();
+    await submitLogin(page, 'demo-member');
     await page.getByText(COOP, { exact: true }).waitFor();
     await page.getByText(`邀请码 ${code}`, { exact: false }).waitFor();
     await page.getByText('以此企业加入').first().waitFor();

@@ -5,6 +5,7 @@ import { canManageCooperative } from '../../../shared/policy';
 import type { Me } from '../../../shared/schemas/auth';
 import type { Cooperative } from '../../../shared/schemas/org';
 import { StateView } from '../../components/state-view';
+import { relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { fetchMe, hasToken, principalOf } from '../../services/auth';
 import { listCooperatives } from '../../services/org';
@@ -23,7 +24,7 @@ export function HomePage() {
   const load = useCallback(async () => {
     // h5 has no silent login: without a token go straight to the login form
     if (process.env.TARO_ENV === 'h5' && !hasToken()) {
-      void Taro.reLaunch({ url: ROUTES.login });
+      relaunch(ROUTES.login);
       return;
     }
     setError(null);

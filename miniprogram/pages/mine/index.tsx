@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../../shared/enums';
 import type { Me } from '../../../shared/schemas/auth';
 import type { Enterprise } from '../../../shared/schemas/org';
 import { StateView } from '../../components/state-view';
+import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { fetchMe, hasToken, logout, myEnterpriseIds } from '../../services/auth';
 import { getEnterprise } from '../../services/org';
@@ -23,7 +24,7 @@ export function MinePage() {
 
   const load = useCallback(async () => {
     if (process.env.TARO_ENV === 'h5' && !hasToken()) {
-      void Taro.reLaunch({ url: ROUTES.login });
+      relaunch(ROUTES.login);
       return;
     }
     setError(null);
@@ -43,14 +44,14 @@ export function MinePage() {
   });
 
   const onPrivacy = () => {
-    if (!openPrivacyContract()) void Taro.navigateTo({ url: ROUTES.privacy });
+    if (!openPrivacyContract()) navigateTo(ROUTES.privacy);
   };
 
   const onLogout = async () => {
     const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出当前账号吗？', confirmText: '退出' });
     if (!confirm) return;
     logout();
-    void Taro.reLaunch({ url: ROUTES.login });
+    relaunch(ROUTES.login);
   };
 
   const roles = data ? Array.from(new Set(data.me.roles.map((g) => g.role))) : [];

@@ -1,17 +1,16 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { FormField } from '../../../../components/form-field';
-import { ROUTES, TAB_ROUTES } from '../../../../routes';
+import { relaunch } from '../../../../lib/nav';
+import { ROUTES } from '../../../../routes';
 import { passwordLogin, wechatLogin } from '../../../../services/auth';
 import { ApiError, toastError } from '../../../../services/request';
 import './index.scss';
 
 function afterLogin(redirect?: string): void {
   const target = redirect && redirect.startsWith('/') && redirect !== ROUTES.login ? redirect : ROUTES.home;
-  const path = target.split('?')[0];
-  if (TAB_ROUTES.includes(path)) void Taro.switchTab({ url: path });
-  else void Taro.reLaunch({ url: target });
+  relaunch(target);
 }
 
 export function LoginPage() {

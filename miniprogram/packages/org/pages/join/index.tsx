@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Enterprise, InvitationPreview } from '../../../../../shared/schemas/org';
 import { PrivacySheet } from '../../../../components/privacy-sheet';
 import { StateView } from '../../../../components/state-view';
+import { relaunch } from '../../../../lib/nav';
 import { ROUTES } from '../../../../routes';
 import { fetchMe, myEnterpriseIds } from '../../../../services/auth';
 import { acceptInvitation, getEnterprise, previewInvitation } from '../../../../services/org';
@@ -78,7 +79,7 @@ export function JoinPage() {
       const res = await acceptInvitation(code, body);
       storage.set('me', res.user);
       await Taro.showToast({ title: '已加入合作社', icon: 'success' });
-      setTimeout(() => void Taro.switchTab({ url: ROUTES.home }), 800);
+      setTimeout(() => relaunch(ROUTES.home), 800);
     } catch (e) {
       if (e instanceof ApiError && Object.keys(e.fields).length > 0) {
         const byField: FieldErrors = {};
