@@ -36,8 +36,17 @@ export function issuesToFields(issues: z.ZodIssue[]): Record<string, string> {
       continue;
     }
     if (issue.code === z.ZodIssueCode.invalid_union && issue.unionErrors.length > 0) {
-      // Report the branch that got furthest: the one with the fewest issues.
-      const best = [...issue.unionErrors].sort((a, b) => a.issues.length - b.issues.length)[0];
+      // Report the branch the client meant: the one whose top-level keys fit best (fewest missing or
+      // foreign keys), then the one with the fewest issues overall.
+      const shapeMisses = (e: z.ZodError): number =>
+        e.issues.filter(
+          (i) =>
+            i.path.length <= issue.path.length + 1 &&
+            (i.code === z.ZodIssueCode.unrecognized_keys || (i.code === z.ZodIssueCode.invalid_type && i.received === 'undefined')),
+        ).length;
+      const best = [...issue.unionErrors].sort(
+        (a, b) => shapeMisses(a) - shapeMisses(b) || a.issues.length - b.issues.length,
+      )[0];
       Object.assign(fields, issuesToFields(best.issues));
       continue;
     }

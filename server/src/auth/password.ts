@@ -20,11 +20,20 @@ export async function verifyPassword(password: string, stored: string | null): P
   const parts = (stored ?? DUMMY).split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, r, p, salt, hash] = parts;
+  const [cost, block, par] = [Number(n), Number(r), Number(p)];
   const expected = Buffer.from(hash, 'base64');
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return stored !== null && timingSafeEqual(key, expected);
+  const saltBytes = Buffer.from(salt, 'base64');
+  // A damaged row must fail closed: an empty key would compare equal, odd costs would throw.
+  const sane =
+    Number.isInteger(cost) && cost >= 1024 && cost <= 1 << 20 && (cost & (cost - 1)) === 0 &&
+    Number.isInteger(block) && block >= 1 && block <= 32 &&
+    Number.isInteger(par) && par >= 1 && par <= 16 &&
+    saltBytes.length >= 8 && expected.length === KEYLEN;
+  if (!sane) return false;
+  try {
+    const key = await scrypt(password, saltBytes, KEYLEN, { N: cost, r: block, p: par, maxmem: 256 * 1024 * 1024 });
+    return stored !== null && timingSafeEqual(key, expected);
+  } catch {
+    return false;
+  }
 }

@@ -30,20 +30,21 @@ export class TokenService {
 
   /** Returns the user id, or throws 401. */
   verify(token: string): string {
-    const [head, body, sig] = token.split('.');
-    if (!head || !body || !sig) throw new AppError('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED);
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts.some((p) => !p)) throw new AppError('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED);
+    const [head, body, sig] = parts;
     const expected = Buffer.from(this.sign(`${head}.${body}`));
     const given = Buffer.from(sig);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       throw new AppError('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED);
     }
-    let claims: Partial<Claims>;
+    let claims: Partial<Claims> | null;
     try {
-      claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<Claims>;
+      claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<Claims> | null;
     } catch {
       throw new AppError('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED);
     }
-    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') {
+    if (typeof claims !== 'object' || claims === null || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') {
       throw new AppError('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED);
     }
     if (claims.exp * 1000 <= this.clock.now().getTime()) {

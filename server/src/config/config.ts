@@ -93,7 +93,8 @@ export class ConfigError extends Error {}
 
 /** Validates the environment; the message lists every bad setting at once. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
-  const clean = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  // An empty or blank setting means "use the default", never "zero".
+  const clean = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(clean);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
