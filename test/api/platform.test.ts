@@ -94,3 +94,41 @@ test('the browser build is served at / and deep links fall back to its index.htm
     await web.close();
   }
 });
+
+test('production mode never seeds demo users, even on an empty database', async () => {
+  const prod = await startTestServer({ demo: true, env: { NODE_ENV: 'production', DEMO: 'auto', WECHAT_SECRET: 'real-secret-from-console' } });
+  try {
+    const res = await request(prod.url).post('/api/auth/password').send({ username: 'demo-admin', password: 'demo-pass-2026' });
+    expect(res.status).toBe(401);
+    const { UserEntity } = await import('../../server/src/users/user.entity');
+    expect(await prod.db.getRepository(UserEntity).count()).toBe(0);
+  } finally {
+    await prod.close();
+  }
+});
+
+test('demo mode seeds the story district: two towns or more, two cooperatives, the logins of API.md', async () => {
+  const demo = await startTestServer({ demo: true });
+  try {
+    const login = async (username: string) =>
+      (await request(demo.url).post('/api/auth/password').send({ username, password: 'demo-pass-2026' })).body;
+    for (const u of ['demo-admin', 'demo-lead', 'demo-member', 'demo-expert', 'demo-supervisor']) {
+      expect((await login(u)).token).toBeTruthy();
+    }
+    const admin = (await login('demo-admin')).token;
+    const regions = await request(demo.url).get('/api/regions').set('Authorization', `Bearer ${admin}`);
+    expect(regions.body.items.filter((r: { level: string }) => r.level === 'town').length).toBeGreaterThanOrEqual(2);
+    const coops = await request(demo.url).get('/api/cooperatives').set('Authorization', `Bearer ${admin}`);
+    expect(coops.body.total).toBe(2);
+    const story = coops.body.items.find((c: { leadEnterpriseName: string }) => c.leadEnterpriseName === '日照市溶解乙炔气厂');
+    expect(story.memberCount).toBeGreaterThanOrEqual(20);
+    const lead = await login('demo-lead');
+    expect(lead.user.roles).toEqual(expect.arrayContaining([{ role: 'coop_admin', cooperativeId: story.id }]));
+    const member = await login('demo-member');
+    const own = member.user.roles.find((r: { role: string }) => r.role === 'member');
+    const ent = await request(demo.url).get(`/api/enterprises/${own.enterpriseId}`).set('Authorization', `Bearer ${member.token}`);
+    expect(ent.body.name).toBe('日照青亚食品有限公司');
+  } finally {
+    await demo.close();
+  }
+});
