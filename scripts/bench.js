@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: figures, never pass/fail. Writes bench/results/latest.json and prints a table.
 // Measures: weapp package sizes, h5 bundle size, cold start of `npm start` (built, fresh database with
-// demo seed), directory API throughput, and the unit + API test-suite time.
+// demo seed), directory API throughput, the unit + API test-suite time, and with --install `npm ci`.
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -115,7 +115,18 @@ function testTime() {
   fig(`unit + API tests on SQLite (exit ${res.status})`, Math.round((Date.now() - t0) / 100) / 10, 's');
 }
 
+/** `--install`: time `npm ci` in a fresh clone of HEAD (uses the npm cache, as a developer's machine would). */
+function installTime() {
+  const dir = mkdtempSync(join(tmpdir(), 'anquan-install-'));
+  spawnSync('git', ['clone', '-q', root, dir], { stdio: 'ignore' });
+  const t0 = Date.now();
+  const res = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore' });
+  fig(`npm ci in a fresh clone (exit ${res.status})`, Math.round((Date.now() - t0) / 100) / 10, 's');
+  spawnSync('rm', ['-rf', dir]);
+}
+
 async function main() {
+  if (process.argv.includes('--install')) installTime();
   ensureBuilt();
   sizes();
   await coldStart();
