@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { Button } from './nut';
 import './state-view.scss';
 
 export interface StateViewProps {
@@ -25,7 +26,7 @@ export function StateView({ loading, error, empty, emptyText, onRetry, children 
       <View className='state state--error'>
         <Text className='state__text'>{error}</Text>
         {onRetry && (
-          <Button className='state__retry' size='mini' onClick={onRetry}>
+          <Button className='state__retry' type='primary' fill='outline' size='small' onClick={onRetry}>
             重试
           </Button>
         )}

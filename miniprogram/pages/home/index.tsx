@@ -1,11 +1,12 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { canManageCooperative } from '../../../shared/policy';
 import type { Me } from '../../../shared/schemas/auth';
 import type { Cooperative } from '../../../shared/schemas/org';
+import { Button } from '../../components/nut';
 import { StateView } from '../../components/state-view';
-import { relaunch } from '../../lib/nav';
+import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { fetchMe, hasToken, principalOf } from '../../services/auth';
 import { listCooperatives } from '../../services/org';
@@ -69,7 +70,7 @@ function HomeContent({ data }: { data: HomeData }) {
         <Text className='card__title'>{me.name}，欢迎使用安全互助</Text>
         <Text className='card__meta'>您还没有加入任何合作社。请向合作社管理员索取邀请码或扫描邀请二维码。</Text>
         <View className='card__actions'>
-          <Button className='btn btn--primary' onClick={() => Taro.navigateTo({ url: ROUTES.join })}>
+          <Button className='btn' type='primary' onClick={() => navigateTo(ROUTES.join)}>
             加入合作社
           </Button>
         </View>
@@ -84,7 +85,7 @@ function HomeContent({ data }: { data: HomeData }) {
         <View className='card'>
           <Text className='card__meta'>暂无可查看的合作社。</Text>
           <View className='card__actions'>
-            <Button className='btn' onClick={() => Taro.navigateTo({ url: ROUTES.join })}>
+            <Button className='btn' type='primary' onClick={() => navigateTo(ROUTES.join)}>
               加入合作社
             </Button>
           </View>
@@ -101,14 +102,17 @@ function HomeContent({ data }: { data: HomeData }) {
           <View className='card__actions'>
             <Button
               className='btn'
-              onClick={() => Taro.navigateTo({ url: withQuery(ROUTES.directory, { cooperativeId: c.id }) })}
+              type='primary'
+              fill='outline'
+              onClick={() => navigateTo(withQuery(ROUTES.directory, { cooperativeId: c.id }))}
             >
               成员名录
             </Button>
             {canManageCooperative(principal, c.id) && (
               <Button
-                className='btn btn--primary'
-                onClick={() => Taro.navigateTo({ url: withQuery(ROUTES.invite, { cooperativeId: c.id }) })}
+                className='btn'
+                type='primary'
+                onClick={() => navigateTo(withQuery(ROUTES.invite, { cooperativeId: c.id }))}
               >
                 邀请成员
               </Button>

@@ -1,15 +1,17 @@
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/enums';
 import type { Me } from '../../../shared/schemas/auth';
 import type { Enterprise } from '../../../shared/schemas/org';
+import { Button, Cell, CellGroup, Dialog } from '../../components/nut';
 import { StateView } from '../../components/state-view';
 import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { fetchMe, hasToken, logout, myEnterpriseIds } from '../../services/auth';
 import { getEnterprise } from '../../services/org';
 import { openPrivacyContract } from '../../services/privacy';
+import './index.scss';
 import { messageOf } from '../../services/request';
 
 interface MineData {
@@ -21,6 +23,7 @@ export function MinePage() {
   const [data, setData] = useState<MineData | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [confirmLogout, setConfirmLogout] = useState(false);
 
   const load = useCallback(async () => {
     if (process.env.TARO_ENV === 'h5' && !hasToken()) {
@@ -47,9 +50,8 @@ export function MinePage() {
     if (!openPrivacyContract()) navigateTo(ROUTES.privacy);
   };
 
-  const onLogout = async () => {
-    const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出当前账号吗？', confirmText: '退出' });
-    if (!confirm) return;
+  const onLogout = () => {
+    setConfirmLogout(false);
     logout();
     relaunch(ROUTES.login);
   };
@@ -80,31 +82,42 @@ export function MinePage() {
                 ))}
               </View>
             </View>
-            <Text className='section-title'>我的企业</Text>
-            {data.enterprises.length === 0 && <Text className='hint'>暂无所属企业</Text>}
-            {data.enterprises.map((e) => (
-              <View
-                key={e.id}
-                className='list-item'
-                onClick={() => Taro.navigateTo({ url: withQuery(ROUTES.enterprise, { id: e.id }) })}
-              >
-                <Text className='list-item__title'>{e.name}</Text>
-                <Text className='list-item__meta'>{e.industry} · 查看企业档案 ›</Text>
-              </View>
-            ))}
+            <CellGroup className='mine__group' title='我的企业'>
+              {data.enterprises.length === 0 && <Cell title='暂无所属企业' description='加入合作社后，您的企业会显示在这里。' />}
+              {data.enterprises.map((e) => (
+                <Cell
+                  key={e.id}
+                  clickable
+                  title={e.name}
+                  description={e.industry}
+                  extra='企业档案 ›'
+                  onClick={() => navigateTo(withQuery(ROUTES.enterprise, { id: e.id }))}
+                />
+              ))}
+            </CellGroup>
           </View>
         )}
       </StateView>
-      <Text className='section-title'>设置</Text>
-      <View className='list-item' onClick={() => Taro.navigateTo({ url: ROUTES.join })}>
-        <Text className='list-item__title'>加入合作社</Text>
+      <CellGroup className='mine__group' title='设置'>
+        <Cell title='加入合作社' clickable extra='›' onClick={() => navigateTo(ROUTES.join)} />
+        <Cell title='隐私政策' clickable extra='›' onClick={onPrivacy} />
+      </CellGroup>
+      <View className='block-btn'>
+        <Button className='mine__logout' block type='danger' fill='outline' onClick={() => setConfirmLogout(true)}>
+          退出登录
+        </Button>
       </View>
-      <View className='list-item' onClick={onPrivacy}>
-        <Text className='list-item__title'>隐私政策</Text>
-      </View>
-      <Button className='block-btn btn--danger' onClick={() => void onLogout()}>
-        退出登录
-      </Button>
+      <Dialog
+        className='mine__logout-dialog'
+        visible={confirmLogout}
+        title='退出登录'
+        content='确定要退出当前账号吗？退出后需要重新登录才能查看合作社信息。'
+        confirmText='退出'
+        cancelText='取消'
+        onConfirm={onLogout}
+        onCancel={() => setConfirmLogout(false)}
+        onClose={() => setConfirmLogout(false)}
+      />
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { canEditEnterprise } from '../../../../../shared/policy';
@@ -8,7 +8,9 @@ import { cachedMe, fetchMe, principalOf } from '../../../../services/auth';
 import { getEnterprise, updateEnterprise } from '../../../../services/org';
 import { ApiError, messageOf, toastError } from '../../../../services/request';
 import { EnterpriseForm } from '../../components/enterprise-form';
+import { Button, Cell, CellGroup, Tag } from '../../components/nut';
 import { validateEnterpriseUpdate, type EnterpriseFormValues, type FieldErrors } from '../../lib/enterprise-validation';
+import './index.scss';
 
 function toForm(e: Enterprise): EnterpriseFormValues {
   return {
@@ -81,41 +83,60 @@ export function EnterprisePage() {
           <View>
             <View className='card'>
               <Text className='card__title'>{enterprise.name}</Text>
-              <Text className='card__meta'>统一社会信用代码：{enterprise.creditCode}</Text>
-              <Text className='card__meta'>行业：{enterprise.industry}</Text>
-              <Text className='card__meta'>地址：{enterprise.address}</Text>
-              <Text className='card__meta'>从业人数：{enterprise.headcount} 人</Text>
-              <Text className='card__meta'>联系人：{enterprise.contactName} {enterprise.contactPhone}</Text>
+              <Text className='card__meta'>{enterprise.industry}</Text>
             </View>
-            <Text className='section-title'>所属合作社</Text>
-            {enterprise.memberships.length === 0 && <Text className='hint'>暂未加入合作社</Text>}
-            {enterprise.memberships.map((m) => (
-              <View key={m.cooperativeId} className='list-item'>
-                <Text className='list-item__title'>
-                  {m.cooperativeName}
-                  {m.isLead && <Text className='tag tag--lead'>龙头企业</Text>}
-                </Text>
-                <Text className='list-item__meta'>
-                  {m.since.slice(0, 10)} 加入{m.until ? `，${m.until.slice(0, 10)} 退出` : ''}
-                </Text>
-              </View>
-            ))}
+            <CellGroup className='profile' title='企业信息'>
+              <Cell title='统一社会信用代码' extra={enterprise.creditCode} />
+              <Cell title='所属行业' extra={enterprise.industry} />
+              <Cell title='地址' extra={enterprise.address} />
+              <Cell title='从业人数' extra={`${enterprise.headcount} 人`} />
+              <Cell title='联系人' extra={enterprise.contactName} />
+              <Cell title='联系电话' extra={enterprise.contactPhone} />
+            </CellGroup>
+            <CellGroup className='profile' title='所属合作社'>
+              {enterprise.memberships.length === 0 && <Cell title='暂未加入合作社' />}
+              {enterprise.memberships.map((m) => (
+                <Cell
+                  key={`${m.cooperativeId}-${m.since}`}
+                  title={
+                    <View className='profile__coop'>
+                      <Text>{m.cooperativeName}</Text>
+                      {m.isLead && (
+                        <Tag type='warning' className='profile__tag'>
+                          龙头企业
+                        </Tag>
+                      )}
+                      {m.until && (
+                        <Tag type='default' className='profile__tag'>
+                          已退出
+                        </Tag>
+                      )}
+                    </View>
+                  }
+                  description={`${m.since.slice(0, 10)} 加入${m.until ? `，${m.until.slice(0, 10)} 退出` : ''}`}
+                />
+              ))}
+            </CellGroup>
             {canEdit && (
-              <Button className='block-btn btn--primary' onClick={() => setForm(toForm(enterprise))}>
-                编辑企业信息
-              </Button>
+              <View className='block-btn'>
+                <Button block type='primary' onClick={() => setForm(toForm(enterprise))}>
+                  编辑企业信息
+                </Button>
+              </View>
             )}
           </View>
         )}
         {enterprise && form && (
           <View>
             <EnterpriseForm values={form} errors={errors} onChange={setForm} lockCreditCode />
-            <Button className='block-btn btn--primary' loading={busy} disabled={busy} onClick={() => void save()}>
-              保存
-            </Button>
-            <Button className='block-btn' onClick={() => { setForm(null); setErrors({}); }}>
-              取消
-            </Button>
+            <View className='block-btn block-btn--stack'>
+              <Button block type='primary' loading={busy} disabled={busy} onClick={() => void save()}>
+                保存
+              </Button>
+              <Button block onClick={() => { setForm(null); setErrors({}); }}>
+                取消
+              </Button>
+            </View>
           </View>
         )}
       </StateView>

@@ -1,10 +1,11 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Cooperative, Invitation } from '../../../../../shared/schemas/org';
 import { StateView } from '../../../../components/state-view';
 import { createInvitation, getCooperative } from '../../../../services/org';
 import { messageOf, toastError } from '../../../../services/request';
+import { Button } from '../../components/nut';
 
 function formatTime(iso: string): string {
   return iso.replace('T', ' ').slice(0, 16);
@@ -56,7 +57,7 @@ export function InvitePage() {
             <Text className='card__title'>{coop.name}</Text>
             <Text className='card__meta'>生成邀请码后，把二维码或邀请码发给要加入的企业负责人。对方在“加入合作社”中扫码或输入邀请码即可登记加入。</Text>
             <View className='card__actions'>
-              <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={() => void generate()}>
+              <Button className='btn' type='primary' loading={busy} disabled={busy} onClick={() => void generate()}>
                 {invitation ? '再生成一个' : '生成邀请码'}
               </Button>
             </View>
@@ -69,10 +70,10 @@ export function InvitePage() {
             <Text className='card__meta'>有效期至 {formatTime(invitation.expiresAt)} · 可使用 {invitation.maxUses} 次（已用 {invitation.uses} 次）</Text>
             <Image className='invite__qr' src={invitation.qrDataUrl} mode='aspectFit' showMenuByLongpress />
             <View className='card__actions'>
-              <Button className='btn btn--primary' onClick={() => copy(invitation.code, '邀请码')}>
+              <Button className='btn' type='primary' onClick={() => copy(invitation.code, '邀请码')}>
                 复制邀请码
               </Button>
-              <Button className='btn' onClick={() => copy(invitation.joinUrl, '邀请链接')}>
+              <Button className='btn' type='primary' fill='outline' onClick={() => copy(invitation.joinUrl, '邀请链接')}>
                 复制链接
               </Button>
             </View>

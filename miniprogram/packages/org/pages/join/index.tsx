@@ -1,20 +1,29 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Enterprise, InvitationPreview } from '../../../../../shared/schemas/org';
 import { PrivacySheet } from '../../../../components/privacy-sheet';
 import { StateView } from '../../../../components/state-view';
 import { relaunch } from '../../../../lib/nav';
-import { ROUTES } from '../../../../routes';
+import { ROUTES, withQuery } from '../../../../routes';
 import { fetchMe, myEnterpriseIds } from '../../../../services/auth';
 import { acceptInvitation, getEnterprise, previewInvitation } from '../../../../services/org';
 import { ApiError, messageOf, toastError } from '../../../../services/request';
 import { storage } from '../../../../services/storage';
 import { EnterpriseForm } from '../../components/enterprise-form';
+import { Button, Cell, CellGroup, Tag } from '../../components/nut';
 import { EMPTY_ENTERPRISE, validateEnterprise, type FieldErrors } from '../../lib/enterprise-validation';
 import { extractInvitationCode, invitationCodeFromParams } from '../../lib/join-code';
+import './index.scss';
 
-type Owned = Pick<Enterprise, 'id' | 'name'>;
+interface Owned extends Pick<Enterprise, 'id' | 'name'> {
+  /** Already an active member of the invitation's cooperative: nothing to join. */
+  alreadyMember: boolean;
+}
+
+function isActiveMember(e: Enterprise, cooperativeId: string): boolean {
+  return e.memberships.some((m) => m.cooperativeId === cooperativeId && !m.until);
+}
 
 export function JoinPage() {
   const router = useRouter();
@@ -43,7 +52,7 @@ export function JoinPage() {
       ]);
       if (!alive) return;
       setPreview(p);
-      setOwned(mine.map((e) => ({ id: e.id, name: e.name })));
+      setOwned(mine.map((e) => ({ id: e.id, name: e.name, alreadyMember: isActiveMember(e, p.cooperativeId) })));
       setMode(mine.length > 0 ? 'existing' : 'new');
     })()
       .catch((e: unknown) => alive && setError(messageOf(e)))
@@ -119,11 +128,11 @@ export function JoinPage() {
           />
           <View className='card__actions'>
             {process.env.TARO_ENV === 'weapp' && (
-              <Button className='btn' onClick={() => void scan()}>
+              <Button className='btn' type='primary' fill='outline' onClick={() => void scan()}>
                 扫码
               </Button>
             )}
-            <Button className='btn btn--primary' onClick={() => submitCode(codeInput)}>
+            <Button className='btn' type='primary' onClick={() => submitCode(codeInput)}>
               查看邀请
             </Button>
           </View>
@@ -144,44 +153,101 @@ export function JoinPage() {
               <Text className='card__meta'>邀请码 {preview.code} · 有效期至 {preview.expiresAt.slice(0, 10)}</Text>
               {!preview.valid && <Text className='field__error'>该邀请码已失效，请联系管理员重新邀请。</Text>}
               <View className='card__actions'>
-                <Button className='btn' onClick={() => setCode(null)}>
+                <Button className='btn' size='small' onClick={() => setCode(null)}>
                   换一个邀请码
                 </Button>
               </View>
             </View>
             {preview.valid && mode === 'existing' && (
-              <View>
-                <Text className='section-title'>选择以哪个企业加入</Text>
-                {owned.map((e) => (
-                  <View key={e.id} className='list-item'>
-                    <Text className='list-item__title'>{e.name}</Text>
-                    <Button className='btn btn--primary' size='mini' disabled={busy} onClick={() => void join({ enterpriseId: e.id })}>
-                      以此企业加入
-                    </Button>
-                  </View>
-                ))}
-                <Button className='block-btn' onClick={() => setMode('new')}>
-                  登记新企业
-                </Button>
-              </View>
+              <ExistingEnterprises
+                owned={owned}
+                cooperativeId={preview.cooperativeId}
+                busy={busy}
+                onJoin={(id) => void join({ enterpriseId: id })}
+                onNew={() => setMode('new')}
+              />
             )}
             {preview.valid && mode === 'new' && (
               <View>
                 <Text className='section-title'>登记企业信息</Text>
                 <EnterpriseForm values={form} errors={errors} onChange={setForm} />
-                <Button className='block-btn btn--primary' loading={busy} disabled={busy} onClick={submitNew}>
-                  提交并加入
-                </Button>
-                {owned.length > 0 && (
-                  <Button className='block-btn' onClick={() => setMode('existing')}>
-                    用已有企业加入
+                <View className='block-btn block-btn--stack'>
+                  <Button className='join__submit' block type='primary' loading={busy} disabled={busy} onClick={submitNew}>
+                    提交并加入
                   </Button>
-                )}
+                  {owned.length > 0 && (
+                    <Button block onClick={() => setMode('existing')}>
+                      用已有企业加入
+                    </Button>
+                  )}
+                </View>
               </View>
             )}
           </View>
         )}
       </StateView>
+    </View>
+  );
+}
+
+interface ExistingEnterprisesProps {
+  owned: Owned[];
+  cooperativeId: string;
+  busy: boolean;
+  onJoin: (enterpriseId: string) => void;
+  onNew: () => void;
+}
+
+/** The caller's own enterprises: join with one, or see that it is a member already. */
+function ExistingEnterprises({ owned, cooperativeId, busy, onJoin, onNew }: ExistingEnterprisesProps) {
+  const allMembers = owned.length > 0 && owned.every((e) => e.alreadyMember);
+  return (
+    <View>
+      {allMembers && (
+        <View className='card join__done'>
+          <Text className='card__title'>已是本合作社成员</Text>
+          <Text className='card__meta'>
+            {owned.length === 1 ? `您的企业“${owned[0].name}”` : '您的企业'}已在本合作社，无需再次加入。
+          </Text>
+          <View className='card__actions'>
+            <Button
+              className='btn'
+              type='primary'
+              onClick={() => void Taro.redirectTo({ url: withQuery(ROUTES.directory, { cooperativeId }) }).catch(() => undefined)}
+            >
+              查看成员名录
+            </Button>
+            <Button className='btn' onClick={() => relaunch(ROUTES.home)}>
+              返回首页
+            </Button>
+          </View>
+        </View>
+      )}
+      <CellGroup className='join__owned' title={allMembers ? '我的企业' : '选择以哪个企业加入'}>
+        {owned.map((e) => (
+          <Cell
+            key={e.id}
+            align='center'
+            title={e.name}
+            extra={
+              e.alreadyMember ? (
+                <Tag type='success' plain>
+                  已是成员
+                </Tag>
+              ) : (
+                <Button type='primary' size='small' disabled={busy} onClick={() => onJoin(e.id)}>
+                  以此企业加入
+                </Button>
+              )
+            }
+          />
+        ))}
+      </CellGroup>
+      <View className='block-btn'>
+        <Button block fill='outline' type='primary' onClick={onNew}>
+          {allMembers ? '登记其他企业加入' : '登记新企业'}
+        </Button>
+      </View>
     </View>
   );
 }
