@@ -12,6 +12,13 @@ module.exports = {
       testMatch: ['<rootDir>/shared/**/*.spec.ts', '<rootDir>/server/**/*.spec.ts'],
     },
     {
+      // pure client logic (no Taro runtime) beside its code in miniprogram/
+      displayName: 'client',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/miniprogram/tsconfig.json' }] },
+      testMatch: ['<rootDir>/miniprogram/**/*.spec.ts'],
+    },
+    {
       displayName: 'api',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },

@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       publicPath: '/',
       compile: { include: [SHARED_DIR] },
+      // h5 runs postcss (pxtransform) on node_modules styles only for these: NutUI must scale like ours
+      esnextModules: ['@nutui/nutui-react-taro'],
       staticDirectory: 'static',
       router: { mode: 'browser' },
       // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI, zod and

@@ -1,10 +1,12 @@
 import { type PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { installH5RootFontSize } from './lib/h5-rem';
+import { setupNutUI } from './lib/nutui-setup';
 import { installPrivacyListener } from './services/privacy';
 import './app.scss';
 
 installH5RootFontSize();
+setupNutUI();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -11,3 +11,8 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
   }
 }
+
+// NutUI's icon settings, imported by path so the icon index (every icon) stays out of the bundle.
+declare module '@nutui/icons-react-taro/dist/es/icons/configure.js' {
+  export function configure(config: { tag?: string; classPrefix?: string; fontClassName?: string; useSvg?: boolean }): void;
+}

@@ -1,21 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { chromiumAvailable, ensureH5Build, launchChromium } from './chromium';
+import { apiLogin, login, submitLogin, tapButton } from './h5';
 
 const COOP = '西湖镇安全生产互助合作社';
 const LEAD = '日照市溶解乙炔气厂';
-
-/** Fills the h5 login form (Taro renders <taro-input-core> around a real <input>). */
-async function submitLogin(page: Page, username: string, password = 'demo-pass-2026'): Promise<void> {
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('.login__submit').click();
-}
-
-async function login(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await submitLogin(page, username);
-}
 
 jest.setTimeout(180_000);
 
@@ -51,14 +40,14 @@ const run = chromiumAvailable();
     await login(page, server.url, 'demo-lead');
     await page.getByText(COOP, { exact: true }).waitFor();
     await page.getByText('邀请成员', { exact: true }).waitFor();
-    await page.getByText('成员名录', { exact: true }).first().click();
+    await tapButton(page, '成员名录');
     await page.getByText('龙头企业', { exact: true }).first().waitFor();
     await page.getByText(LEAD).first().waitFor();
     await page.getByText(/共 2\d 家成员企业/).waitFor();
     // search narrows the list to one member (server-side `q`)
     await page.locator('.directory__search input').fill('青亚');
     await page.getByText('搜索', { exact: true }).click();
-    await page.getByText('共 1 家成员企业').waitFor();
+    await page.getByText('找到 1 家成员企业').waitFor();
     await page.getByText('日照青亚食品有限公司').first().waitFor();
     expect(page.url()).toContain('/packages/org/pages/directory/index');
   });
@@ -71,12 +60,7 @@ const run = chromiumAvailable();
   });
 
   it('the QR join URL opens the join page with the cooperative name', async () => {
-    const res = await fetch(`${server.url}/api/auth/password`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'demo-lead', password: 'demo-pass-2026' }),
-    });
-    const { token, user } = (await res.json()) as { token: string; user: { roles: { role: string; cooperativeId?: string }[] } };
+    const { token, user } = await apiLogin(server.url, 'demo-lead');
     const coopId = user.roles.find((r) => r.role === 'coop_admin')?.cooperativeId;
     const inv = await fetch(`${server.url}/api/cooperatives/${coopId}/invitations`, {
       method: 'POST',
@@ -87,11 +71,13 @@ const run = chromiumAvailable();
     const joinPath = new URL(joinUrl).pathname + new URL(joinUrl).search;
     expect(joinPath).toBe(`/packages/org/pages/join/index?code=${code}`);
 
-    // demo-member (already in an enterprise) follows the link: login first, then back to the invitation
+    // demo-member (whose enterprise is in this cooperative already) follows the link: login first, then
+    // back to the invitation, which says there is nothing to join
     await page.goto(`${server.url}${joinPath}`);
     await submitLogin(page, 'demo-member');
     await page.getByText(COOP, { exact: true }).waitFor();
     await page.getByText(`邀请码 ${code}`, { exact: false }).waitFor();
-    await page.getByText('以此企业加入').first().waitFor();
+    await page.getByText('已是本合作社成员', { exact: true }).waitFor();
+    expect(await page.getByText('以此企业加入').count()).toBe(0);
   });
 });

@@ -31,12 +31,15 @@ export const COOP_ADMIN: Me = {
 
 export const NEWCOMER: Me = { id: 'u-new', name: '微信用户', username: null, hasWechat: true, roles: [] };
 
-const err = (status: number, code: string, message: string): FakeResponse => ({
+export const err = (status: number, code: string, message: string): FakeResponse => ({
   status,
   body: { error: { code, message } },
 });
 
-export function fakeServer(me: Me, cooperatives: Cooperative[]): FakeServer & { tokens: Set<string> } {
+/** Extra routes a test answers itself (after the token check); `undefined` falls through to 404. */
+export type ExtraRoutes = (req: FakeRequest) => FakeResponse | undefined;
+
+export function fakeServer(me: Me, cooperatives: Cooperative[], extra?: ExtraRoutes): FakeServer & { tokens: Set<string> } {
   const tokens = new Set<string>();
   const handler = (req: FakeRequest): FakeResponse => {
     if (req.method === 'POST' && req.path === '/api/auth/wechat') {
@@ -53,6 +56,8 @@ export function fakeServer(me: Me, cooperatives: Cooperative[]): FakeServer & { 
       const page: Page<Cooperative> = { items: cooperatives, total: cooperatives.length, page: 1, pageSize: 20 };
       return { status: 200, body: page };
     }
+    const answer = extra?.(req);
+    if (answer) return answer;
     return err(404, 'ROUTE_NOT_FOUND', '接口不存在');
   };
   return Object.assign(handler, { tokens });

@@ -23,13 +23,20 @@ export interface FakeRequest {
 }
 export type FakeServer = (req: FakeRequest) => FakeResponse;
 
-interface SimComponent {
+export interface SimComponent {
   dom: { textContent: string | null; querySelectorAll(sel: string): ArrayLike<SimNode> };
   attach(parent: unknown): void;
   detach(): void;
+  /** Nodes of the page by selector (miniprogram-simulate shows classes as `main--x`; select them as `.x`). */
+  querySelectorAll(sel: string): SimElement[];
 }
 interface SimNode {
   textContent: string | null;
+}
+/** One rendered node: fire WeChat events on it (`tap`, `input` with `{detail: {value}}`, `change`). */
+export interface SimElement {
+  dom: { textContent: string | null; tagName: string };
+  dispatchEvent(name: string, options?: { detail?: unknown }): void;
 }
 interface Simulate {
   load(componentPath: string, options?: { compiler?: 'official' | 'simulate'; rootPath?: string }): string;
@@ -115,13 +122,14 @@ export function bootWeapp(server: FakeServer): Harness {
   g.getCurrentPages = () => stack;
   g.Page = (options: Record<string, unknown> & { data?: unknown }) => {
     const { data, ...methods } = options;
-    const query = pendingQuery;
-    const route = pendingRoute;
     (g.Component as (o: unknown) => void)({
       data,
       methods,
       lifetimes: {
         attached(this: Record<string, unknown> & { onLoad: (q: unknown) => void; onShow: () => void }) {
+          // read at attach time: a page loaded again renders a new instance with its own query
+          const query = pendingQuery;
+          const route = pendingRoute;
           this.route = route;
           this.__route__ = route;
           this.options = query;
@@ -140,10 +148,16 @@ export function bootWeapp(server: FakeServer): Harness {
   app.onLaunch?.({ path: 'pages/home/index', query: {}, scene: 1001 });
   app.onShow?.({ path: 'pages/home/index', query: {}, scene: 1001 });
 
+  const loaded = new Map<string, string>();
   async function loadPage(pagePath: string, query: Record<string, string> = {}): Promise<SimComponent> {
     pendingQuery = query;
     pendingRoute = pagePath;
-    const id = simulate.load(path.join(DIST, pagePath), { compiler: 'official', rootPath: DIST });
+    // the page's JS registers its component once (require cache): later loads render that id again
+    let id = loaded.get(pagePath);
+    if (!id) {
+      id = simulate.load(path.join(DIST, pagePath), { compiler: 'official', rootPath: DIST });
+      loaded.set(pagePath, id);
+    }
     const comp = simulate.render(id);
     const doc = g.document as { createElement(tag: string): unknown };
     comp.attach(doc.createElement('parent-wrapper'));

@@ -31,6 +31,7 @@ export function EnterpriseForm({ values, errors, onChange, lockCreditCode }: Ent
       />
       <FormField label={ENTERPRISE_LABELS.industry} error={errors.industry}>
         <Picker
+          className='field__picker'
           mode='selector'
           range={INDUSTRY_OPTIONS}
           value={industryIndex}

@@ -41,10 +41,13 @@ function issueText(issue: ZodIssue, label: string): string {
 
 const updateSchema = enterpriseInputSchema.omit({ creditCode: true });
 
-function collect(issues: ZodIssue[], errors: FieldErrors): void {
+function collect(issues: ZodIssue[], errors: FieldErrors, values: Partial<EnterpriseFormValues>): void {
   for (const issue of issues) {
     const key = String(issue.path[0]) as keyof EnterpriseInput;
-    if (!errors[key]) errors[key] = issueText(issue, ENTERPRISE_LABELS[key] ?? key);
+    if (errors[key]) continue;
+    const label = ENTERPRISE_LABELS[key] ?? key;
+    // a blank field reads "请填写…", whatever rule the schema broke first
+    errors[key] = (values[key] ?? '').trim() === '' ? `请填写${label}` : issueText(issue, label);
   }
 }
 
@@ -63,7 +66,7 @@ export function validateEnterprise(
     errors.creditCode = '统一社会信用代码不正确（应为 18 位且校验位正确）';
   }
   const parsed = enterpriseInputSchema.safeParse(input);
-  if (!parsed.success) collect(parsed.error.issues, errors);
+  if (!parsed.success) collect(parsed.error.issues, errors, values);
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: parsed.data };
 }
@@ -76,6 +79,6 @@ export function validateEnterpriseUpdate(
   const parsed = updateSchema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: FieldErrors = {};
-  collect(parsed.error.issues, errors);
+  collect(parsed.error.issues, errors, values);
   return { ok: false, errors };
 }

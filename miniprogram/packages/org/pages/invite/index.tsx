@@ -68,7 +68,8 @@ export function InvitePage() {
             <Text className='card__meta'>邀请码</Text>
             <Text className='card__title invite__code'>{invitation.code}</Text>
             <Text className='card__meta'>有效期至 {formatTime(invitation.expiresAt)} · 可使用 {invitation.maxUses} 次（已用 {invitation.uses} 次）</Text>
-            <Image className='invite__qr' src={invitation.qrDataUrl} mode='aspectFit' showMenuByLongpress />
+            {/* square code in a square box: scaleToFill (h5's aspectFit centres the <img> off to one side) */}
+            <Image className='invite__qr' src={invitation.qrDataUrl} mode='scaleToFill' showMenuByLongpress />
             <View className='card__actions'>
               <Button className='btn' type='primary' onClick={() => copy(invitation.code, '邀请码')}>
                 复制邀请码

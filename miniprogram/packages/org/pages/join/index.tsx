@@ -231,9 +231,7 @@ function ExistingEnterprises({ owned, cooperativeId, busy, onJoin, onNew }: Exis
             title={e.name}
             extra={
               e.alreadyMember ? (
-                <Tag type='success' plain>
-                  已是成员
-                </Tag>
+                <Tag type='success'>已是成员</Tag>
               ) : (
                 <Button type='primary' size='small' disabled={busy} onClick={() => onJoin(e.id)}>
                   以此企业加入
