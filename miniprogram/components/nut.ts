@@ -4,10 +4,7 @@
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/style.css';
 
 export { Button } from '@nutui/nutui-react-taro/dist/es/packages/button/button';
 export { Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell/cell';
 export { CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/cellgroup/cellgroup';
-export { BaseDialog as Dialog } from '@nutui/nutui-react-taro/dist/es/packages/dialog/dialog';

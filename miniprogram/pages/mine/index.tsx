@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/enums';
 import type { Me } from '../../../shared/schemas/auth';
 import type { Enterprise } from '../../../shared/schemas/org';
-import { Button, Cell, CellGroup, Dialog } from '../../components/nut';
+import { Button, Cell, CellGroup } from '../../components/nut';
 import { StateView } from '../../components/state-view';
 import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
@@ -23,7 +23,6 @@ export function MinePage() {
   const [data, setData] = useState<MineData | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const [confirmLogout, setConfirmLogout] = useState(false);
 
   const load = useCallback(async () => {
     if (process.env.TARO_ENV === 'h5' && !hasToken()) {
@@ -50,8 +49,16 @@ export function MinePage() {
     if (!openPrivacyContract()) navigateTo(ROUTES.privacy);
   };
 
-  const onLogout = () => {
-    setConfirmLogout(false);
+  // The native modal: on weapp it also covers the tabBar, which a page-level dialog cannot.
+  const onLogout = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content: '确定要退出当前账号吗？退出后需要重新登录才能查看合作社信息。',
+      confirmText: '退出',
+      cancelText: '取消',
+      confirmColor: '#e5484d',
+    });
+    if (!confirm) return;
     logout();
     relaunch(ROUTES.login);
   };
@@ -103,21 +110,10 @@ export function MinePage() {
         <Cell title='隐私政策' clickable extra='›' onClick={onPrivacy} />
       </CellGroup>
       <View className='block-btn'>
-        <Button className='mine__logout' block type='danger' fill='outline' onClick={() => setConfirmLogout(true)}>
+        <Button className='mine__logout' block type='danger' fill='outline' onClick={() => void onLogout()}>
           退出登录
         </Button>
       </View>
-      <Dialog
-        className='mine__logout-dialog'
-        visible={confirmLogout}
-        title='退出登录'
-        content='确定要退出当前账号吗？退出后需要重新登录才能查看合作社信息。'
-        confirmText='退出'
-        cancelText='取消'
-        onConfirm={onLogout}
-        onCancel={() => setConfirmLogout(false)}
-        onClose={() => setConfirmLogout(false)}
-      />
     </View>
   );
 }
