@@ -13,7 +13,7 @@ const root = join(__dirname, '..');
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const extraArgs = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedSteps = [];
+const failedSteps = [];
 
 function step(label, cmd, args, env = {}) {
   console.log(`\n=== ${label} ===`);

@@ -9,11 +9,9 @@ import {
   canManageCooperative,
   canReadCooperative,
   canReadEnterprise,
-  hasRole,
   isAdmin,
   isCoopAdminOf,
   isMemberOf,
-  managedCooperativeIds,
 } from './policy';
 
 // The world: district D with towns TA and TB. Cooperative A sits in TA, cooperative B in TB.
@@ -316,24 +314,5 @@ describe('helpers', () => {
     expect(isMemberOf(memberE1, e1.id)).toBe(true);
     expect(isMemberOf(memberE1, e2.id)).toBe(false);
     expect(isMemberOf(coopAdminA, e1.id)).toBe(false);
-  });
-
-  it('managedCooperativeIds lists the coop_admin grants only', () => {
-    const lead = who(
-      'u',
-      { role: 'member', enterpriseId: e1.id, cooperativeId: coopA.id },
-      { role: 'coop_admin', cooperativeId: coopA.id },
-      { role: 'coop_admin', cooperativeId: coopB.id },
-      { role: 'coop_admin', cooperativeId: null },
-    );
-    expect(managedCooperativeIds(lead)).toEqual([coopA.id, coopB.id]);
-    expect(managedCooperativeIds(memberE1)).toEqual([]);
-    expect(managedCooperativeIds(admin)).toEqual([]);
-  });
-
-  it('hasRole', () => {
-    expect(hasRole(supervisorTB, 'supervisor')).toBe(true);
-    expect(hasRole(supervisorTB, 'expert')).toBe(false);
-    expect(hasRole(nobody, 'member')).toBe(false);
   });
 });

@@ -97,12 +97,3 @@ export function canGrant(
   }
   return false;
 }
-
-/** Cooperatives a principal manages (for menus in the clients). */
-export function managedCooperativeIds(p: Principal): string[] {
-  return p.grants.filter((g) => g.role === 'coop_admin' && g.cooperativeId).map((g) => g.cooperativeId as string);
-}
-
-export function hasRole(p: Principal, role: Role): boolean {
-  return has(p, (g) => g.role === role);
-}

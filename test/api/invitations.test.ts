@@ -124,6 +124,42 @@ test('a registered enterprise nobody has claimed yet is joined, not duplicated',
   expect(res.body.enterprise.name).toBe('管理员代登记的厂');
 });
 
+test("another cooperative's registered enterprise cannot be claimed with this cooperative's invitation", async () => {
+  const leadB = await b.token('leadB');
+  const inB = await request(s.url).post('/api/enterprises').set(bearer(leadB)).send({ ...enterpriseInput({ name: '乙镇代登记的厂' }), cooperativeId: w.coopB.id });
+  expect(inB.status).toBe(201);
+  const token = await wechatUser();
+  const inv = await invite();
+  const res = await request(s.url)
+    .post(`/api/invitations/${inv.code}/accept`)
+    .set(bearer(token))
+    .send({ enterprise: enterpriseInput({ creditCode: inB.body.creditCode }) });
+  expect(res.status).toBe(409);
+  expect(res.body.error.code).toBe('CREDIT_CODE_TAKEN');
+  expect(JSON.stringify(res.body)).not.toContain('乙镇代登记的厂');
+  expect((await request(s.url).get(`/api/enterprises/${inB.body.id}`).set(bearer(token))).status).toBe(404);
+  const after = await request(s.url).get(`/api/enterprises/${inB.body.id}`).set(bearer(leadB));
+  expect(after.body.memberships.map((m: { cooperativeId: string }) => m.cooperativeId)).toEqual([w.coopB.id]);
+});
+
+test('an expired invitation cannot be used to claim an enterprise registered in the cooperative', async () => {
+  const created = await request(s.url).post('/api/enterprises').set(bearer(leadA)).send({ ...enterpriseInput(), cooperativeId: w.coopA.id });
+  const inv = await invite({ expiresInDays: 1 });
+  const token = await wechatUser();
+  s.clock.advance(2 * 86_400_000);
+  try {
+    const res = await request(s.url)
+      .post(`/api/invitations/${inv.code}/accept`)
+      .set(bearer(token))
+      .send({ enterprise: enterpriseInput({ creditCode: created.body.creditCode }) });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('INVITATION_EXPIRED');
+    expect((await request(s.url).get('/api/me').set(bearer(token))).body.roles).toEqual([]);
+  } finally {
+    s.clock.advance(-2 * 86_400_000);
+  }
+});
+
 test('expired and used-up invitations are refused, and nothing is half-written', async () => {
   const inv = await invite({ maxUses: 1 });
   const first = await wechatUser();

@@ -2,6 +2,7 @@ import { Body, Param, type PipeTransform, Query, applyDecorators } from '@nestjs
 import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
+import { idSchema } from '../../../shared/schemas/common';
 import { issuesToFields, zhErrorMap } from '../../../shared/zod-messages';
 import { AppError } from './app-error';
 
@@ -56,7 +57,7 @@ export function ZQuery(schema: z.AnyZodObject): ParameterDecorator {
 
 /** A path parameter, checked to be a plausible id so bad ids answer 404 rather than reach SQL. */
 export function IdParam(name = 'id'): ParameterDecorator {
-  return Param(name, new ZodPipe(z.string().min(1).max(64)));
+  return Param(name, new ZodPipe(idSchema));
 }
 
 /** Documents the success response with the shared schema. */

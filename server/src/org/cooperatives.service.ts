@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { type Principal, canCreateCooperative, canReadCooperative } from '../../../shared/policy';
 import type { Page } from '../../../shared/schemas/common';
 import type { Cooperative, CreateCooperativeBody, Region } from '../../../shared/schemas/org';
@@ -106,10 +106,5 @@ export class CooperativesService {
       memberCount: count.get(c.id) ?? 0,
       description: c.description,
     }));
-  }
-
-  /** Used by invitations and enterprises: is this enterprise an active member? */
-  activeMembership(cooperativeId: string, enterpriseId: string): Promise<MembershipEntity | null> {
-    return this.memberships.findOneBy({ cooperativeId, enterpriseId, until: IsNull() });
   }
 }

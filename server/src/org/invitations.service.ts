@@ -95,27 +95,36 @@ export class InvitationsService {
     if ('enterpriseId' in body && !isMemberOf(actor, body.enterpriseId)) throw AppError.notFound();
     const coop = await this.db.getRepository(CooperativeEntity).findOneByOrFail({ id: inv.cooperativeId });
     const enterpriseId = await this.db.transaction(async (em) => {
+      const memberships = em.getRepository(MembershipEntity);
+      const activeIn = (enterpriseId: string) =>
+        memberships.findOneBy({ cooperativeId: coop.id, enterpriseId, until: IsNull() });
       let enterprise: EnterpriseEntity;
       if ('enterpriseId' in body) {
         enterprise = await em.getRepository(EnterpriseEntity).findOneByOrFail({ id: body.enterpriseId });
       } else {
         const existing = await em.getRepository(EnterpriseEntity).findOneBy({ creditCode: body.enterprise.creditCode });
         if (existing) {
-          // Someone else's enterprise can't be claimed with an invitation: its people add staff themselves.
-          const claimed = await this.users.enterpriseHasPeople(em, existing.id);
-          if (claimed && !isMemberOf(actor, existing.id)) {
-            throw new AppError('CREDIT_CODE_TAKEN', HttpStatus.CONFLICT, { 'enterprise.creditCode': '该企业已有人员登记，请联系该企业负责人添加您' });
+          // A registered enterprise is claimed with an invitation only when nobody speaks for it yet and
+          // this cooperative's admin registered it (it is already a member here). Anything else would hand
+          // another tenant's records to whoever types its (public) credit code.
+          const mine = isMemberOf(actor, existing.id);
+          if (!mine && ((await this.users.enterpriseHasPeople(em, existing.id)) || !(await activeIn(existing.id)))) {
+            throw new AppError('CREDIT_CODE_TAKEN', HttpStatus.CONFLICT, {
+              'enterprise.creditCode': '该企业已登记，请联系该企业负责人或合作社管理员添加您',
+            });
           }
           enterprise = existing;
         } else {
           enterprise = await this.enterprises.insertEnterprise(em, body.enterprise, coop.regionId);
         }
       }
-      const memberships = em.getRepository(MembershipEntity);
-      const active = await memberships.findOneBy({ cooperativeId: coop.id, enterpriseId: enterprise.id, until: IsNull() });
-      if (!active) {
+      const active = await activeIn(enterprise.id);
+      // Only a repeat of a join this person already completed skips the invitation's checks.
+      if (!(active && isMemberOf(actor, enterprise.id))) {
         const problem = this.problem(inv);
         if (problem) throw AppError.conflict(problem);
+      }
+      if (!active) {
         // Conditional increment: two phones racing for the last use can't both win.
         const res = await em
           .createQueryBuilder()

@@ -64,38 +64,23 @@ export class UsersService {
   /** Adds a grant unless the user already has exactly that grant. */
   async ensureGrant(em: EntityManager, userId: string, g: Grant): Promise<void> {
     const repo = em.getRepository(RoleGrantEntity);
-    const where = {
+    const row = {
       userId,
       role: g.role,
-      cooperativeId: g.cooperativeId ?? undefined,
-      enterpriseId: g.enterpriseId ?? undefined,
-      regionId: g.regionId ?? undefined,
+      cooperativeId: g.cooperativeId ?? null,
+      enterpriseId: g.enterpriseId ?? null,
+      regionId: g.regionId ?? null,
     };
     const existing = await repo.find({ where: { userId, role: g.role } });
     const same = existing.some(
-      (e) =>
-        (e.cooperativeId ?? undefined) === where.cooperativeId &&
-        (e.enterpriseId ?? undefined) === where.enterpriseId &&
-        (e.regionId ?? undefined) === where.regionId,
+      (e) => e.cooperativeId === row.cooperativeId && e.enterpriseId === row.enterpriseId && e.regionId === row.regionId,
     );
-    if (!same) {
-      await repo.insert({
-        userId,
-        role: g.role,
-        cooperativeId: g.cooperativeId ?? null,
-        enterpriseId: g.enterpriseId ?? null,
-        regionId: g.regionId ?? null,
-      });
-    }
+    if (!same) await repo.insert(row);
   }
 
   /** Whether any user holds a member role of this enterprise. */
   enterpriseHasPeople(em: EntityManager, enterpriseId: string): Promise<boolean> {
     return em.getRepository(RoleGrantEntity).existsBy({ role: 'member', enterpriseId });
-  }
-
-  async setName(userId: string, name: string): Promise<void> {
-    await this.users.update({ id: userId }, { name });
   }
 
   /**
