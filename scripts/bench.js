@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench`: figures, never pass/fail. Writes bench/results/latest.json and prints a table.
 // Measures: weapp package sizes, h5 bundle size, cold start of `npm start` (built, fresh database with
-// demo seed), directory API throughput, the unit + API test-suite time, and with --install `npm ci`.
+// demo seed), directory API throughput, the directory read benchmark on MariaDB against a bare
+// node:http + mysql2 server (bench/directory.js; --no-db skips it), the unit + API test-suite time, and
+// with --install `npm ci`.
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, relative } = require('node:path');
+
+const { directoryBench } = require('../bench/directory');
 
 const root = join(__dirname, '..');
 const out = join(root, 'bench', 'results');
@@ -31,7 +35,8 @@ function ensureBuilt() {
   for (const [type, marker] of [['weapp', 'app.js'], ['h5', 'index.html']]) {
     if (!existsSync(join(root, 'dist', type, marker))) spawnSync(process.execPath, [taro, 'build', '--type', type], { cwd: root, stdio: 'inherit' });
   }
-  if (!existsSync(join(root, 'dist/server/server/src/main.js'))) {
+  // Always recompile the server: a stale dist would measure yesterday's code.
+  {
     spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'server/tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   }
 }
@@ -130,6 +135,7 @@ async function main() {
   ensureBuilt();
   sizes();
   await coldStart();
+  if (!process.argv.includes('--no-db')) await directoryBench(fig);
   if (!process.argv.includes('--no-tests')) testTime();
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
