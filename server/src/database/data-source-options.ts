@@ -3,17 +3,37 @@ import { dirname, join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { ENTITIES } from './entities';
+import { adoptUnversionedSqlite } from './sqlite-baseline';
 import { UuidSubscriber } from './uuid.subscriber';
 
 // Compiled or run by ts-node/ts-jest: pick up migrations with either extension.
-const MYSQL_MIGRATIONS = join(__dirname, 'migrations', 'mysql', '*.{ts,js}');
+const migrationsOf = (dialect: 'mysql' | 'sqlite'): string =>
+  join(__dirname, 'migrations', dialect, '*.{ts,js}').replace(/\\/g, '/');
+
+/** Waits this long for another process's write lock on an SQLite file before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const db = config.db;
   if (db.type === 'sqlite') {
-    if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
-    // SQLite is the embedded default: its schema follows the entities directly.
-    return { type: 'better-sqlite3', database: db.path, entities: ENTITIES, subscribers: [UuidSubscriber], synchronize: true };
+    const common = { type: 'better-sqlite3' as const, entities: ENTITIES, subscribers: [UuidSubscriber] };
+    // A throw-away database (tests) follows the entities directly; nothing there outlives the process.
+    if (db.path === ':memory:') return { ...common, database: db.path, synchronize: true };
+    mkdirSync(dirname(db.path), { recursive: true });
+    // A file holds real data: its schema comes from the committed SQLite migrations, like MySQL's.
+    return {
+      ...common,
+      database: db.path,
+      synchronize: false,
+      enableWAL: true,
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
+      // Runs on the raw connection before TypeORM looks at the schema: a file made by the
+      // pre-migration version (synchronize) is marked as being at the baseline migration.
+      prepareDatabase: (conn: Parameters<typeof adoptUnversionedSqlite>[0]) => adoptUnversionedSqlite(conn),
+      migrations: [migrationsOf('sqlite')],
+      migrationsRun: true,
+      migrationsTransactionMode: 'each',
+    };
   }
   return {
     type: db.type,
@@ -25,7 +45,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     entities: ENTITIES,
     subscribers: [UuidSubscriber],
     synchronize: false,
-    migrations: [MYSQL_MIGRATIONS.replace(/\\/g, '/')],
+    migrations: [migrationsOf('mysql')],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     timezone: 'Z',
