@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Principal } from '../../../shared/policy';
 import {
   type CreateUserBody,
@@ -17,6 +16,7 @@ import {
 import { Actor, Public } from '../common/auth.decorators';
 import { Returns, ZBody } from '../common/zod';
 import { AuthService } from './auth.service';
+import { LoginThrottlerGuard } from './login-throttler.guard';
 
 @ApiTags('auth')
 @Controller()
@@ -24,7 +24,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @Post('auth/wechat')
   @HttpCode(200)
   @Returns(loginResponseSchema)
@@ -33,7 +33,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @Post('auth/password')
   @HttpCode(200)
   @Returns(loginResponseSchema)

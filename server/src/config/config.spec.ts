@@ -10,6 +10,9 @@ const PROD: Record<string, string> = {
   WECHAT_SECRET: 'real-wechat-secret',
 };
 
+/** Secrets of a real deployment outside production (e.g. a staging server on MariaDB). */
+const REAL: Record<string, string> = { JWT_SECRET: SECRET, WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'real-wechat-secret' };
+
 /** The ConfigError message loadConfig throws for env; fails the test if it does not throw one. */
 function configError(env: Record<string, string | undefined>): string {
   try {
@@ -76,6 +79,7 @@ describe('loadConfig settings', () => {
 
   it('DB_TYPE=mariadb with its settings', () => {
     const c = loadConfig({
+      ...REAL,
       DB_TYPE: 'mariadb',
       DB_HOST: 'db.internal',
       DB_PORT: '3307',
@@ -95,7 +99,7 @@ describe('loadConfig settings', () => {
   });
 
   it('DB_TYPE=mysql with default connection settings', () => {
-    expect(loadConfig({ DB_TYPE: 'mysql' }).db).toEqual({
+    expect(loadConfig({ ...REAL, DB_TYPE: 'mysql' }).db).toEqual({
       type: 'mysql',
       host: '127.0.0.1',
       port: 3306,
@@ -144,8 +148,9 @@ describe('loadConfig settings', () => {
     expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
   });
 
-  it('DEMO=off turns demo data off in development', () => {
-    expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
+  it('DEMO=off turns demo mode off in development: then the secrets are needed', () => {
+    expect(loadConfig({ ...REAL, DEMO: 'off' }).demo).toBe(false);
+    expect(configError({ DEMO: 'off' })).toContain('- JWT_SECRET:');
     expect(loadConfig({ DEMO: 'on' }).demo).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).demo).toBe(true);
   });
@@ -172,6 +177,53 @@ describe('loadConfig settings', () => {
     const message = configError({ PORT: 'abc', DB_TYPE: 'postgres', LOG_LEVEL: 'loud', DEMO: 'maybe' });
     for (const name of ['PORT', 'DB_TYPE', 'LOG_LEVEL', 'DEMO']) expect(message).toContain(`- ${name}:`);
     expect(message.split('\n').filter((l) => l.startsWith('  - '))).toHaveLength(4);
+  });
+});
+
+describe('demo mode only on the embedded database or with DEMO=on', () => {
+  it.each(['mysql', 'mariadb'])('DB_TYPE=%s without secrets stops with a message naming each one', (db) => {
+    const message = configError({ DB_TYPE: db });
+    for (const name of ['JWT_SECRET', 'WECHAT_SECRET', 'WECHAT_APPID']) expect(message).toContain(`- ${name}:`);
+  });
+
+  it('DB_TYPE=mariadb with real secrets is not demo mode (no demo data, real WeChat)', () => {
+    const c = loadConfig({ ...REAL, DB_TYPE: 'mariadb' });
+    expect(c.demo).toBe(false);
+    expect(c.jwtSecret).toBe(SECRET);
+    expect(c.wechat.apiBase).toBe('https://api.weixin.qq.com');
+  });
+
+  it('the development JWT secret is refused outside demo mode', () => {
+    const devSecret = loadConfig({}).jwtSecret;
+    expect(configError({ ...REAL, DB_TYPE: 'mariadb', JWT_SECRET: devSecret })).toContain('- JWT_SECRET:');
+  });
+
+  it('DEMO=on opts a MySQL/MariaDB development server into demo mode', () => {
+    const c = loadConfig({ DB_TYPE: 'mariadb', DEMO: 'on' });
+    expect(c.demo).toBe(true);
+    expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('tooling (migrations) may skip the secrets', () => {
+    expect(loadConfig({ DB_TYPE: 'mariadb' }, { requireSecrets: false }).db.type).toBe('mariadb');
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each<[string | undefined, unknown]>([
+    [undefined, false],
+    ['false', false],
+    ['true', true],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['loopback, 10.0.0.0/8,  ::1/128', ['loopback', '10.0.0.0/8', '::1/128']],
+  ])('%s → %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['yes', '10.0.0.0/33', '10.0.0.1/8/1', '300.1.1.1', '-1', 'fe80::/129', ','])('%s is an error naming TRUST_PROXY', (value) => {
+    expect(configError({ TRUST_PROXY: value })).toMatch(/- TRUST_PROXY:/);
   });
 });
 
@@ -210,12 +262,12 @@ describe('loadConfig in production', () => {
     expect(configError({ ...PROD, JWT_SECRET: devSecret })).toContain('JWT_SECRET');
   });
 
-  it('needs a real WECHAT_SECRET unless WECHAT_API_BASE points elsewhere', () => {
-    const { WECHAT_SECRET: _w, ...rest } = PROD;
-    expect(configError(rest)).toContain('WECHAT_SECRET');
-    expect(loadConfig({ ...rest, WECHAT_API_BASE: 'http://wechat-sim:4010' }).wechat.apiBase).toBe(
-      'http://wechat-sim:4010',
-    );
+  it('needs a real WECHAT_SECRET and WECHAT_APPID, wherever WECHAT_API_BASE points', () => {
+    const { WECHAT_SECRET: _w, WECHAT_APPID: _a, ...rest } = PROD;
+    const message = configError({ ...rest, WECHAT_API_BASE: 'http://wechat-sim:4010' });
+    expect(message).toContain('- WECHAT_SECRET:');
+    expect(message).toContain('- WECHAT_APPID:');
+    expect(configError({ ...PROD, WECHAT_SECRET: 'demo-secret' })).toContain('- WECHAT_SECRET:');
   });
 
   it('lists every production problem at once', () => {

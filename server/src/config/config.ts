@@ -1,44 +1,99 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const DEV_SECRET = 'dev-only-secret-change-me-0000000000000000';
+const DEMO_APPID = 'wx-demo-appid';
+const DEMO_WECHAT_SECRET = 'demo-secret';
+// Names Express itself understands in a `trust proxy` list.
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
-    PUBLIC_URL: z.string().url().optional(),
-    DB_TYPE: z.enum(['sqlite', 'mysql', 'mariadb']).default('sqlite'),
-    DB_PATH: z.string().default('data/anquan.sqlite'),
-    DB_HOST: z.string().default('127.0.0.1'),
-    DB_PORT: z.coerce.number().int().min(1).max(65535).default(3306),
-    DB_USER: z.string().default('root'),
-    DB_PASSWORD: z.string().default(''),
-    DB_NAME: z.string().default('anquan'),
-    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').default(DEV_SECRET),
-    JWT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
-    WECHAT_APPID: z.string().default('wx-demo-appid'),
-    WECHAT_SECRET: z.string().default('demo-secret'),
-    WECHAT_API_BASE: z.string().url().optional(),
-    DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
-    H5_DIR: z.string().default('dist/h5'),
-    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (env.JWT_SECRET === DEV_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set to a real secret in production' });
+/** Express `trust proxy`: false, true (any hop, spoofable), a hop count, or trusted addresses/CIDRs. */
+export type TrustProxy = boolean | number | string[];
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [ip, prefix, extra] = entry.split('/');
+  const version = isIP(ip ?? '');
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const trustProxySchema = z
+  .string()
+  .default('false')
+  .transform((raw, ctx): TrustProxy => {
+    const v = raw.trim().toLowerCase();
+    if (v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v.split(',').map((e) => e.trim()).filter((e) => e !== '');
+    const bad = list.filter((e) => !isAddressOrCidr(e));
+    if (list.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected false, true, a hop count or addresses/CIDRs separated by commas; not: ${bad.join(', ') || raw}`,
+      });
+      return z.NEVER;
     }
-    if (env.DEMO === 'on') {
-      ctx.addIssue({ code: 'custom', path: ['DEMO'], message: 'demo data is never seeded in production' });
-    }
-    if (!env.WECHAT_API_BASE && env.WECHAT_SECRET === 'demo-secret') {
-      ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'must be set in production' });
-    }
+    return list;
   });
 
-export type Env = z.infer<typeof envSchema>;
+/** The settings' schema; `requireSecrets: false` for tooling that never signs tokens or calls WeChat. */
+const envSchema = (requireSecrets: boolean) =>
+  z
+    .object({
+      NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+      PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+      HOST: z.string().default('0.0.0.0'),
+      PUBLIC_URL: z.string().url().optional(),
+      DB_TYPE: z.enum(['sqlite', 'mysql', 'mariadb']).default('sqlite'),
+      DB_PATH: z.string().default('data/anquan.sqlite'),
+      DB_HOST: z.string().default('127.0.0.1'),
+      DB_PORT: z.coerce.number().int().min(1).max(65535).default(3306),
+      DB_USER: z.string().default('root'),
+      DB_PASSWORD: z.string().default(''),
+      DB_NAME: z.string().default('anquan'),
+      // No defaults for secrets here: the demo fallbacks apply only in demo mode (see superRefine).
+      JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+      JWT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+      WECHAT_APPID: z.string().optional(),
+      WECHAT_SECRET: z.string().optional(),
+      WECHAT_API_BASE: z.string().url().optional(),
+      DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+      H5_DIR: z.string().default('dist/h5'),
+      TRUST_PROXY: trustProxySchema,
+      LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
+      LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    })
+    .superRefine((env, ctx) => {
+      if (env.NODE_ENV === 'production' && env.DEMO === 'on') {
+        ctx.addIssue({ code: 'custom', path: ['DEMO'], message: 'demo data is never seeded in production' });
+      }
+      if (isDemo(env) || !requireSecrets) return;
+      // Outside the demo, a forgotten secret must stop the server, never fall back to a committed one.
+      const where = env.NODE_ENV === 'production' ? 'in production' : 'outside demo mode (DEMO=on or the embedded SQLite database)';
+      if (env.JWT_SECRET === undefined || env.JWT_SECRET === DEV_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: `must be set to a real secret ${where}` });
+      }
+      if (env.WECHAT_APPID === undefined || env.WECHAT_APPID === DEMO_APPID) {
+        ctx.addIssue({ code: 'custom', path: ['WECHAT_APPID'], message: `must be set to the mini-program's AppID ${where}` });
+      }
+      if (env.WECHAT_SECRET === undefined || env.WECHAT_SECRET === DEMO_WECHAT_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: `must be set to the AppSecret ${where}` });
+      }
+    });
+
+/**
+ * Demo mode: demo data, the WeChat simulator and the development secrets. Only on the embedded SQLite
+ * database (DEMO=auto) or with an explicit DEMO=on, and never in production.
+ */
+function isDemo(env: { NODE_ENV: string; DEMO: string; DB_TYPE: string }): boolean {
+  if (env.NODE_ENV === 'production') return false;
+  return env.DEMO === 'on' || (env.DEMO === 'auto' && env.DB_TYPE === 'sqlite');
+}
+
+export type Env = z.infer<ReturnType<typeof envSchema>>;
 
 /** Typed, validated settings; built once at boot and injected where needed. */
 export class AppConfig {
@@ -52,8 +107,10 @@ export class AppConfig {
   readonly jwtSecret: string;
   readonly jwtTtlSeconds: number;
   readonly wechat: { appid: string; secret: string; apiBase: string };
-  /** Seed demo data on an empty database: never in production. */
+  /** Demo mode: seed demo data on an empty database, allow the simulator and the development secrets. */
   readonly demo: boolean;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For decides the client address (login throttle, logs). */
+  readonly trustProxy: TrustProxy;
   readonly h5Dir: string;
   readonly logLevel: Env['LOG_LEVEL'];
   /** Login attempts per minute per client address. */
@@ -75,14 +132,16 @@ export class AppConfig {
             password: env.DB_PASSWORD,
             name: env.DB_NAME,
           };
-    this.jwtSecret = env.JWT_SECRET;
+    // The fallbacks are reachable only in demo mode or for tooling (validated in envSchema).
+    this.jwtSecret = env.JWT_SECRET ?? DEV_SECRET;
     this.jwtTtlSeconds = env.JWT_TTL_HOURS * 3600;
     this.wechat = {
-      appid: env.WECHAT_APPID,
-      secret: env.WECHAT_SECRET,
+      appid: env.WECHAT_APPID ?? DEMO_APPID,
+      secret: env.WECHAT_SECRET ?? DEMO_WECHAT_SECRET,
       apiBase: (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, ''),
     };
-    this.demo = !this.production && env.DEMO !== 'off';
+    this.demo = isDemo(env);
+    this.trustProxy = env.TRUST_PROXY;
     this.h5Dir = env.H5_DIR;
     this.logLevel = env.LOG_LEVEL;
     this.loginRateLimit = env.LOGIN_RATE_LIMIT;
@@ -91,11 +150,19 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+export interface LoadConfigOptions {
+  /** false for tooling (migrations) that never signs tokens or calls WeChat. Default true. */
+  requireSecrets?: boolean;
+}
+
 /** Validates the environment; the message lists every bad setting at once. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  options: LoadConfigOptions = {},
+): AppConfig {
   // An empty or blank setting means "use the default", never "zero".
   const clean = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = envSchema.safeParse(clean);
+  const parsed = envSchema(options.requireSecrets ?? true).safeParse(clean);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
