@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { PrecompressPlugin } from './precompress';
 import prodConfig from './prod';
 
 // shared/ (pure TS used by server and client) sits outside sourceRoot: compile it too.
@@ -42,6 +43,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI, zod and
       // the Taro components. Share the node_modules code used by two or more pages in async chunks instead.
       webpackChain(chain) {
+        // production builds ship .br/.gz beside each text asset (served by server/src/static/h5.ts)
+        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
         chain.optimization.merge({
           splitChunks: {
             cacheGroups: {

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import './form-field.scss';
 
 export interface FormFieldProps {
@@ -13,14 +13,23 @@ export interface FormFieldProps {
   disabled?: boolean;
   name?: string;
   onInput?: (value: string) => void;
+  /** Enter on a keyboard / 完成 on a phone: e.g. submit the form. */
+  onConfirm?: () => void;
   /** Custom control instead of the text input (e.g. a picker). */
   children?: ReactNode;
 }
 
 /** A labelled input with its field error shown right under it. */
 export function FormField(props: FormFieldProps) {
+  // An error belongs to the value it was given for: once the person edits the field, it clears.
+  const [errorValue, setErrorValue] = useState(props.value);
+  useEffect(() => {
+    setErrorValue(props.value);
+    // only a new error re-arms it, not every keystroke
+  }, [props.error]);
+  const error = props.error && (props.value === undefined || props.value === errorValue) ? props.error : undefined;
   return (
-    <View className={`field${props.error ? ' field--invalid' : ''}`}>
+    <View className={`field${error ? ' field--invalid' : ''}`}>
       <Text className='field__label'>{props.label}</Text>
       {props.children ?? (
         <Input
@@ -33,9 +42,10 @@ export function FormField(props: FormFieldProps) {
           maxlength={props.maxlength ?? 140}
           disabled={props.disabled}
           onInput={(e) => props.onInput?.(e.detail.value)}
+          onConfirm={() => props.onConfirm?.()}
         />
       )}
-      {props.error && <Text className='field__error'>{props.error}</Text>}
+      {error && <Text className='field__error'>{error}</Text>}
     </View>
   );
 }

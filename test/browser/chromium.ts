@@ -27,8 +27,20 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+/** `extraArgs` e.g. `--host-resolver-rules=MAP office.example 127.0.0.1` to reach the server by a plain name. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, ...extraArgs] });
+}
+
+/** A host name that is not localhost (so the browser treats plain http as insecure, as in an office). */
+export const OFFICE_HOST = 'anquan.office.test';
+export const OFFICE_ARGS = [`--host-resolver-rules=MAP ${OFFICE_HOST} 127.0.0.1`];
+
+/** The test server's URL with its host replaced by OFFICE_HOST. */
+export function officeUrl(serverUrl: string): string {
+  const u = new URL(serverUrl);
+  u.hostname = OFFICE_HOST;
+  return u.origin;
 }
 
 /** Builds dist/h5 when missing (npm test builds first; a bare jest run still works). */

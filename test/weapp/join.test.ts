@@ -16,6 +16,8 @@ const PREVIEW: InvitationPreview = {
   regionName: COOP.regionName,
   expiresAt: '2099-01-01T00:00:00+08:00',
   valid: true,
+  enterpriseId: null,
+  enterpriseName: null,
 };
 const FIRST17 = '91371102MA3C5R7P0';
 const NEW_ENTERPRISE = {

@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { FormField } from '../../../../components/form-field';
+import { Button } from '../../../../components/nut';
 import { relaunch } from '../../../../lib/nav';
 import { ROUTES } from '../../../../routes';
 import { passwordLogin, wechatLogin } from '../../../../services/auth';
@@ -22,6 +23,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
 
   const onPassword = async () => {
+    if (busy) return;
     const next: Record<string, string> = {};
     if (!username.trim()) next.username = '请输入用户名';
     if (!password) next.password = '请输入密码';
@@ -59,17 +61,36 @@ export function LoginPage() {
       </View>
       {process.env.TARO_ENV === 'weapp' && (
         <View className='login__wechat'>
-          <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={() => void onWechat()}>
+          <Button block type='primary' loading={busy} disabled={busy} onClick={() => void onWechat()}>
             微信一键登录
           </Button>
           <Text className='hint'>桌面账号也可在下方用用户名和密码登录</Text>
         </View>
       )}
-      <FormField label='用户名' name='username' value={username} error={errors.username} placeholder='请输入用户名' onInput={setUsername} />
-      <FormField label='密码' name='password' value={password} password error={errors.password} placeholder='请输入密码' onInput={setPassword} />
-      <Button className='block-btn btn--primary login__submit' loading={busy} disabled={busy} onClick={() => void onPassword()}>
-        登录
-      </Button>
+      <FormField
+        label='用户名'
+        name='username'
+        value={username}
+        error={errors.username}
+        placeholder='请输入用户名'
+        onInput={setUsername}
+        onConfirm={() => void onPassword()}
+      />
+      <FormField
+        label='密码'
+        name='password'
+        value={password}
+        password
+        error={errors.password}
+        placeholder='请输入密码'
+        onInput={setPassword}
+        onConfirm={() => void onPassword()}
+      />
+      <View className='block-btn'>
+        <Button className='login__submit' block type='primary' loading={busy} disabled={busy} onClick={() => void onPassword()}>
+          登录
+        </Button>
+      </View>
     </View>
   );
 }
