@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { errorBody } from './common/exception.filter';
 import type { AppConfig } from './config/config';
+import { securityHeaders, serveH5 } from './static/h5';
 
 export const JSON_LIMIT = '256kb';
 
@@ -21,32 +19,13 @@ function rejectNonJson(req: Request, res: Response, next: NextFunction): void {
   next();
 }
 
-// body-parser's failures happen before Nest sees the request: answer them in API.md's shape here.
+// body-parser's failures happen before Nest sees the request: answer them in the error shape of docs/api.md here.
 function bodyErrors(err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
   if (err.type === 'entity.parse.failed') res.status(400).json(errorBody('MALFORMED_JSON'));
   else if (err.type === 'entity.too.large') res.status(413).json(errorBody('PAYLOAD_TOO_LARGE'));
   else if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') res.status(415).json(errorBody('UNSUPPORTED_MEDIA_TYPE'));
   else if (err.status && err.status < 500) res.status(400).json(errorBody('BAD_REQUEST'));
   else next(err);
-}
-
-function serveH5(app: NestExpressApplication, dir: string): void {
-  const root = resolve(dir);
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) {
-    app.use('/', (req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
-      res.status(503).type('text/plain; charset=utf-8').send('浏览器端尚未构建：请运行 npm run build:h5 后重启。');
-    });
-    return;
-  }
-  app.use(express.static(root, { index: false, maxAge: '1h' }));
-  // Deep links of the browser build (e.g. an invitation's join page) all load the app shell.
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }
 
 /** The configured application, not yet listening: used by main.ts and the tests alike. */
@@ -60,21 +39,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   // Behind a proxy or load balancer, req.ip (the login throttle's key) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          scriptSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'", 'data:'],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders());
   app.use('/api', rejectNonJson, express.json({ limit: JSON_LIMIT, strict: true }), bodyErrors);
   app.setGlobalPrefix('api');
   const doc = SwaggerModule.createDocument(
