@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { ROLES } from '../enums';
+import { textSchema } from './common';
+
+/**
+ * The one spelling of a username, applied on create and on login alike (both databases then compare
+ * bytes): NFKC folds full-width letters (ｄｅｍｏ → demo) and spaces, trim drops the edges, lower case
+ * last. So `DEMO-ADMIN`, ` demo-admin ` and `ｄｅｍｏ-admin` ARE demo-admin; no other stored spelling matches.
+ */
+export function normalizeUsername(raw: string): string {
+  return raw.normalize('NFKC').trim().toLowerCase();
+}
+const usernameInput = z.string().max(256).transform(normalizeUsername);
 
 export const grantSchema = z
   .object({
@@ -24,7 +35,7 @@ export const wechatLoginSchema = z.object({ code: z.string().min(1).max(128) }).
 export type WechatLoginBody = z.infer<typeof wechatLoginSchema>;
 
 export const passwordLoginSchema = z
-  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) })
+  .object({ username: usernameInput.pipe(z.string().min(1).max(64)), password: z.string().min(1).max(128) })
   .strict();
 export type PasswordLoginBody = z.infer<typeof passwordLoginSchema>;
 
@@ -33,13 +44,15 @@ export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 export const createUserSchema = z
   .object({
-    username: z
-      .string()
-      .min(3)
-      .max(64)
-      .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和短横线'),
+    username: usernameInput.pipe(
+      z
+        .string()
+        .min(3)
+        .max(64)
+        .regex(/^[a-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和短横线'),
+    ),
     password: z.string().min(8, '密码至少 8 位').max(128),
-    name: z.string().trim().min(1).max(40),
+    name: textSchema(1, 40),
     roles: z.array(grantSchema).min(1).max(10),
   })
   .strict();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidCreditCode, normalizeCreditCode } from '../credit-code';
 import { REGION_LEVELS } from '../enums';
 import { meSchema } from './auth';
-import { dateSchema, pageQuerySchema, phoneSchema } from './common';
+import { CONTROL_CHARS_MESSAGE, dateSchema, isCleanText, pageQuerySchema, phoneSchema, textSchema } from './common';
 
 export const regionSchema = z.object({
   id: z.string(),
@@ -33,11 +33,11 @@ export type Cooperative = z.infer<typeof cooperativeSchema>;
 
 export const createCooperativeSchema = z
   .object({
-    name: z.string().trim().min(2).max(80),
+    name: textSchema(2, 80),
     regionId: z.string().min(1).max(64),
-    industry: z.string().trim().min(1).max(40),
+    industry: textSchema(1, 40),
     foundedOn: dateSchema.optional(),
-    description: z.string().trim().max(500).optional(),
+    description: textSchema(0, 500, { multiline: true }).optional(),
   })
   .strict();
 export type CreateCooperativeBody = z.infer<typeof createCooperativeSchema>;
@@ -45,12 +45,12 @@ export type CreateCooperativeBody = z.infer<typeof createCooperativeSchema>;
 export const cooperativeListQuerySchema = pageQuerySchema.extend({ regionId: z.string().max(64).optional() }).strict();
 
 const enterpriseFields = {
-  name: z.string().trim().min(2).max(100),
+  name: textSchema(2, 100),
   creditCode: creditCodeSchema,
-  industry: z.string().trim().min(1).max(40),
-  address: z.string().trim().min(1).max(200),
+  industry: textSchema(1, 40),
+  address: textSchema(1, 200),
   headcount: z.number().int().min(0).max(100000),
-  contactName: z.string().trim().min(1).max(40),
+  contactName: textSchema(1, 40),
   contactPhone: phoneSchema,
 };
 
@@ -112,7 +112,7 @@ export const directoryEntrySchema = z.object({
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 
 export const enterpriseListQuerySchema = pageQuerySchema
-  .extend({ cooperativeId: z.string().max(64).optional(), q: z.string().max(50).optional() })
+  .extend({ cooperativeId: z.string().max(64).optional(), q: z.string().max(50).refine((v) => isCleanText(v), CONTROL_CHARS_MESSAGE).optional() })
   .strict();
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuerySchema>;
 

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../shared/enums';
 import { creditCodeCheckChar } from '../../shared/credit-code';
+import { normalizeUsername } from '../../shared/schemas/auth';
 import { hashPassword } from '../../server/src/auth/password';
 import { CooperativeEntity } from '../../server/src/org/cooperative.entity';
 import { EnterpriseEntity } from '../../server/src/org/enterprise.entity';
@@ -67,7 +68,8 @@ export class Builders {
   ): Promise<UserEntity> {
     passwordHash ??= hashPassword(PASSWORD);
     const repo = this.db.getRepository(UserEntity);
-    const u = await repo.save(repo.create({ username, name: username, passwordHash: await passwordHash, openid: null, unionid: null }));
+    // Stored as the API stores it (lower case); logins normalise the same way, so 'leadA' still logs in.
+    const u = await repo.save(repo.create({ username: normalizeUsername(username), name: username, passwordHash: await passwordHash, openid: null, unionid: null }));
     for (const g of grants) {
       await this.db.getRepository(RoleGrantEntity).insert({
         userId: u.id,
