@@ -1,4 +1,4 @@
-// Values of API.md and DOMAIN.md; both server and mini-program import these.
+// Values of docs/api.md and docs/domain.md; both server and mini-program import these.
 export const ROLES = ['member', 'coop_admin', 'expert', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -27,7 +27,7 @@ export const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
   }
 };
 
-/** Flattens zod issues into API.md's `fields` map: "path.to.field" → reason. */
+/** Flattens zod issues into the error body's `fields` map (docs/api.md): "path.to.field" → reason. */
 export function issuesToFields(issues: z.ZodIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {

@@ -1,5 +1,5 @@
 // Each role × each route × own/foreign ids: who may read or change which cooperative's data.
-// A 404 (not 403) where the caller may not even know the record exists (API.md).
+// A 404 (not 403) where the caller may not even know the record exists (docs/api.md).
 import request from 'supertest';
 import { Builders, type World, enterpriseInput, twoCooperatives } from '../support/builders';
 import { type TestServer, startTestServer } from '../support/server';

@@ -1,5 +1,5 @@
 // Bad input never reaches a 500: malformed JSON, wrong types, missing and unknown fields, huge bodies,
-// wrong media types, odd ids and paging. Every answer has API.md's error shape and no internals.
+// wrong media types, odd ids and paging. Every answer has the error shape of docs/api.md and no internals.
 import request from 'supertest';
 import { Builders, PASSWORD, type World, enterpriseInput, twoCooperatives } from '../support/builders';
 import { type TestServer, startTestServer } from '../support/server';

@@ -107,7 +107,7 @@ test('production mode never seeds demo users, even on an empty database', async 
   }
 });
 
-test('demo mode seeds the story district: two towns or more, two cooperatives, the logins of API.md', async () => {
+test('demo mode seeds the story district: two towns or more, two cooperatives, the logins of docs/api.md', async () => {
   const demo = await startTestServer({ demo: true });
   try {
     const login = async (username: string) =>

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { type ErrorCode, errorMessage } from '../../../shared/errors';
 
-/** The one exception services throw; the exception filter turns it into API.md's error shape. */
+/** The one exception services throw; the exception filter turns it into the error shape of docs/api.md. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,

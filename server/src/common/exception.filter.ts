@@ -22,7 +22,7 @@ export function errorBody(code: ErrorCode, message?: string, fields?: Record<str
   return { error: { code, message: message ?? errorMessage(code), ...(fields ? { fields } : {}) } };
 }
 
-/** Maps anything thrown to API.md's error shape; never leaks stacks, SQL or paths. */
+/** Maps anything thrown to the error shape of docs/api.md; never leaks stacks, SQL or paths. */
 export function toErrorResponse(exception: unknown): { status: number; body: ApiErrorBody } {
   if (exception instanceof AppError) {
     return { status: exception.status, body: errorBody(exception.code, exception.message, exception.fields) };

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 
-// WeChat errcodes we act on (WECHAT.md). Match on errcode only, never on errmsg.
+// WeChat errcodes we act on (docs/wechat.md). Match on errcode only, never on errmsg.
 export const WX_OK = 0;
 export const WX_BUSY = -1;
 /** Token errors: drop the cached token, fetch a new one, retry the call once. */

@@ -1,4 +1,4 @@
-// Subscribe-message keyword rules (WECHAT.md): a key like `thing1` or `character_string2` is its type
+// Subscribe-message keyword rules (docs/wechat.md): a key like `thing1` or `character_string2` is its type
 // plus a number; WeChat answers 47003 when a value breaks its type's rule.
 
 const DATE = String.raw`(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})`;

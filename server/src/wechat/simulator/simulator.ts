@@ -36,7 +36,7 @@ export interface WeChatSimulator {
 
 type Route = (query: Record<string, string>, body: unknown) => WxBody;
 
-/** Starts the local stand-in for api.weixin.qq.com (see WECHAT.md for the behaviour it copies). */
+/** Starts the local stand-in for api.weixin.qq.com (docs/wechat.md describes the behaviour it copies). */
 export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promise<WeChatSimulator> {
   const state = new SimState({
     appid: opts.appid,
