@@ -1,6 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { CreatedColumn, IdColumn, UpdatedColumn } from '../database/columns';
 
+// username, openid and unionid compare bytewise: SQLite's default BINARY collation; on MySQL/MariaDB the
+// columns are utf8mb4 no-pad binary (migration ExactIdentity; TypeORM does not diff collations, so it is
+// not declared here). Usernames are stored normalised (shared/schemas/auth.ts normalizeUsername).
 @Entity('users')
 export class UserEntity {
   @IdColumn() id!: string;
@@ -22,6 +25,10 @@ export class UserEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   unionid!: string | null;
+
+  /** Bound through WeChat's getPhoneNumber (never typed); shown masked to most (shared/phone.ts). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone!: string | null;
 
   @CreatedColumn() createdAt!: Date;
   @UpdatedColumn() updatedAt!: Date;
