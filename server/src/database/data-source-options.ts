@@ -2,9 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { DerivedKeysSubscriber } from './derived-keys.subscriber';
 import { ENTITIES } from './entities';
 import { adoptUnversionedSqlite } from './sqlite-baseline';
 import { UuidSubscriber } from './uuid.subscriber';
+
+const SUBSCRIBERS = [UuidSubscriber, DerivedKeysSubscriber];
 
 // Compiled or run by ts-node/ts-jest: pick up migrations with either extension.
 const migrationsOf = (dialect: 'mysql' | 'sqlite'): string =>
@@ -16,7 +19,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const db = config.db;
   if (db.type === 'sqlite') {
-    const common = { type: 'better-sqlite3' as const, entities: ENTITIES, subscribers: [UuidSubscriber] };
+    const common = { type: 'better-sqlite3' as const, entities: ENTITIES, subscribers: SUBSCRIBERS };
     // A throw-away database (tests) follows the entities directly; nothing there outlives the process.
     if (db.path === ':memory:') return { ...common, database: db.path, synchronize: true };
     mkdirSync(dirname(db.path), { recursive: true });
@@ -43,7 +46,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     password: db.password,
     database: db.name,
     entities: ENTITIES,
-    subscribers: [UuidSubscriber],
+    subscribers: SUBSCRIBERS,
     synchronize: false,
     migrations: [migrationsOf('mysql')],
     migrationsRun: true,

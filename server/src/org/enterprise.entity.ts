@@ -1,5 +1,6 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { CreatedColumn, IdColumn, RefColumn, UpdatedColumn } from '../database/columns';
+import { RegionEntity } from './region.entity';
 
 @Entity('enterprises')
 export class EnterpriseEntity {
@@ -16,7 +17,10 @@ export class EnterpriseEntity {
   @Column({ type: 'varchar', length: 40 }) contactName!: string;
   @Column({ type: 'varchar', length: 20 }) contactPhone!: string;
   /** The town the enterprise sits in; set from its first cooperative. */
-  @RefColumn(true) regionId!: string | null;
+  @ForeignKey(() => RegionEntity, { name: 'fk_enterprises_region' })
+  @RefColumn(true)
+  regionId!: string | null;
+
   @CreatedColumn() createdAt!: Date;
   @UpdatedColumn() updatedAt!: Date;
 }

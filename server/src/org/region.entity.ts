@@ -1,4 +1,4 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, ForeignKey } from 'typeorm';
 import type { RegionLevel } from '../../../shared/enums';
 import { IdColumn, RefColumn } from '../database/columns';
 
@@ -7,5 +7,7 @@ export class RegionEntity {
   @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 60 }) name!: string;
   @Column({ type: 'varchar', length: 16 }) level!: RegionLevel;
-  @RefColumn(true) parentId!: string | null;
+  @ForeignKey(() => RegionEntity, { name: 'fk_regions_parent' })
+  @RefColumn(true)
+  parentId!: string | null;
 }
