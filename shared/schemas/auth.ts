@@ -27,9 +27,15 @@ export const meSchema = z.object({
   name: z.string(),
   username: z.string().nullable(),
   hasWechat: z.boolean(),
+  /** Bound with WeChat's getPhoneNumber button; null until then. The owner always sees it in full. */
+  phone: z.string().nullable(),
   roles: z.array(grantSchema),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** POST /api/me/phone: the code of the getPhoneNumber button (e.detail.code, 5 minutes, once). */
+export const bindPhoneSchema = z.object({ code: z.string().min(1).max(128) }).strict();
+export type BindPhoneBody = z.infer<typeof bindPhoneSchema>;
 
 export const wechatLoginSchema = z.object({ code: z.string().min(1).max(128) }).strict();
 export type WechatLoginBody = z.infer<typeof wechatLoginSchema>;

@@ -23,13 +23,14 @@ export const COOP_ADMIN: Me = {
   name: '李建国',
   username: null,
   hasWechat: true,
+  phone: null,
   roles: [
     { role: 'coop_admin', cooperativeId: COOP.id },
     { role: 'member', cooperativeId: COOP.id, enterpriseId: 'ent-lead' },
   ],
 };
 
-export const NEWCOMER: Me = { id: 'u-new', name: '微信用户', username: null, hasWechat: true, roles: [] };
+export const NEWCOMER: Me = { id: 'u-new', name: '微信用户', username: null, hasWechat: true, phone: null, roles: [] };
 
 export const err = (status: number, code: string, message: string): FakeResponse => ({
   status,

@@ -2,11 +2,13 @@ import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../shared/policy';
 import {
+  type BindPhoneBody,
   type CreateUserBody,
   type LoginResponse,
   type Me,
   type PasswordLoginBody,
   type WechatLoginBody,
+  bindPhoneSchema,
   createUserSchema,
   loginResponseSchema,
   meSchema,
@@ -46,6 +48,15 @@ export class AuthController {
   @Returns(meSchema)
   me(@Actor() actor: Principal): Promise<Me> {
     return this.auth.me(actor);
+  }
+
+  /** Binds the caller's phone from WeChat's getPhoneNumber button; answers the caller with the number. */
+  @ApiBearerAuth()
+  @Post('me/phone')
+  @HttpCode(200)
+  @Returns(meSchema)
+  bindPhone(@Actor() actor: Principal, @ZBody(bindPhoneSchema) body: BindPhoneBody): Promise<Me> {
+    return this.auth.bindPhone(actor, body.code);
   }
 
   @ApiBearerAuth()

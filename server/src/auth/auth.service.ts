@@ -34,6 +34,13 @@ export class AuthService {
     return this.users.me(actor.userId);
   }
 
+  /** Anyone logged in binds their own number; WeChat vouches for it (the code cannot be forged). */
+  async bindPhone(actor: Principal, code: string): Promise<Me> {
+    const { phoneNumber } = await this.wechat.getPhoneNumber(code);
+    await this.users.setPhone(actor.userId, phoneNumber);
+    return this.users.me(actor.userId);
+  }
+
   async createUser(actor: Principal, body: CreateUserBody): Promise<Me> {
     const pairs = body.roles.filter((g) => g.enterpriseId && g.cooperativeId);
     const active = await this.memberships.activePairs(

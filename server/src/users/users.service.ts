@@ -5,8 +5,6 @@ import { type Grant, type Principal, canGrant } from '../../../shared/policy';
 import type { CreateUserBody, Me } from '../../../shared/schemas/auth';
 import { AppError } from '../common/app-error';
 import { hashPassword } from '../auth/password';
-import { isUniqueViolation } from '../database/db-errors';
-import { grantScopeKey } from '../database/derived-keys.subscriber';
 import { RoleGrantEntity } from './role-grant.entity';
 import { UserEntity } from './user.entity';
 
@@ -43,8 +41,15 @@ export class UsersService {
       name: user.name,
       username: user.username,
       hasWechat: user.openid !== null,
+      // Me is only ever the caller's own record (or a desk user just created, with no phone): in full.
+      phone: user.phone,
       roles: grants.map(toGrant),
     };
+  }
+
+  /** Binds the number WeChat vouched for (replacing an earlier one). */
+  async setPhone(userId: string, phone: string): Promise<void> {
+    await this.users.update({ id: userId }, { phone });
   }
 
   findByUsername(username: string): Promise<UserEntity | null> {
@@ -63,11 +68,7 @@ export class UsersService {
     }
   }
 
-  /**
-   * Adds a grant unless the user already has exactly that grant. Race-safe: the unique key
-   * (user, role, scope) refuses a concurrent twin, and that refusal means "already there". A refused
-   * INSERT undoes only itself on both databases, so the caller's transaction carries on.
-   */
+  /** Adds a grant unless the user already has exactly that grant. */
   async ensureGrant(em: EntityManager, userId: string, g: Grant): Promise<void> {
     const repo = em.getRepository(RoleGrantEntity);
     const row = {
@@ -77,12 +78,11 @@ export class UsersService {
       enterpriseId: g.enterpriseId ?? null,
       regionId: g.regionId ?? null,
     };
-    if (await repo.existsBy({ userId, role: g.role, scopeKey: grantScopeKey(row) })) return;
-    try {
-      await repo.insert(row);
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-    }
+    const existing = await repo.find({ where: { userId, role: g.role } });
+    const same = existing.some(
+      (e) => e.cooperativeId === row.cooperativeId && e.enterpriseId === row.enterpriseId && e.regionId === row.regionId,
+    );
+    if (!same) await repo.insert(row);
   }
 
   /** Whether any user holds a member role of this enterprise. */

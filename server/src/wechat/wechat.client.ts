@@ -10,6 +10,7 @@ import {
   WX_TOKEN_ERRCODES,
   code2SessionError,
   isMisconfiguration,
+  phoneNumberError,
   platformError,
   wechatUnavailable,
 } from './wechat.errors';
@@ -38,6 +39,14 @@ export interface SubscribeMessageInput {
   data: Record<string, { value: string }>;
   /** Which build the tap opens; WeChat defaults to the released one. */
   miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
+/** A number from WeChat's getPhoneNumber button, as WeChat vouches for it. */
+export interface WeChatPhone {
+  /** With the country code for numbers outside the mainland (e.g. +85212345678), as WeChat gives it. */
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
 }
 
 export type SubscribeMessageResult = { ok: true } | { ok: false; errcode: number };
@@ -85,6 +94,29 @@ export class WeChatClient {
       throw wechatUnavailable();
     }
     return typeof unionid === 'string' && unionid !== '' ? { openid, unionid } : { openid };
+  }
+
+  /**
+   * Exchanges a getPhoneNumber button code for the user's number (each success costs the app owner money:
+   * call once per tap). Throws 422 for a bad/used code, 429 when WeChat limits us, 503 otherwise.
+   */
+  async getPhoneNumber(code: string): Promise<WeChatPhone> {
+    const path = '/wxa/business/getuserphonenumber';
+    const res = await this.callWithToken(path, { code });
+    if (res.errcode !== WX_OK) {
+      this.logFailure(path, res.errcode);
+      throw phoneNumberError(res.errcode);
+    }
+    const info = res.phone_info as Record<string, unknown> | undefined;
+    const pure = info?.purePhoneNumber;
+    const full = info?.phoneNumber;
+    const country = info?.countryCode;
+    // countryCode may be a string or a number (WECHAT.md).
+    if (typeof pure !== 'string' || !/^\d{5,15}$/.test(pure) || (typeof country !== 'string' && typeof country !== 'number')) {
+      this.logger.warn(`${path} answered without a usable phone_info`);
+      throw wechatUnavailable();
+    }
+    return { phoneNumber: typeof full === 'string' && full !== '' ? full : pure, purePhoneNumber: pure, countryCode: String(country) };
   }
 
   /** The app's access token from the shared database cache, refreshed when under 5 minutes remain. */

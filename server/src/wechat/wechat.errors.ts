@@ -38,6 +38,22 @@ export function code2SessionError(errcode: number): AppError {
   }
 }
 
+/**
+ * The AppError for a failed getuserphonenumber answer. A bad phone code is the client's to fix (ask the
+ * user to tap again): 422 on `code`, never 401 — the user's login is still good.
+ */
+export function phoneNumberError(errcode: number): AppError {
+  switch (errcode) {
+    case 40029:
+    case 41008:
+      return AppError.validation({ code: '手机号授权已失效，请重新点击“绑定手机号”' });
+    case 45011:
+      return new AppError('WECHAT_RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS);
+    default:
+      return platformError(errcode);
+  }
+}
+
 /** The AppError for a failed call where the user is not at fault (token fetch, busy, unknown codes). */
 export function platformError(errcode: number): AppError {
   return MISCONFIGURED_ERRCODES.has(errcode)

@@ -99,3 +99,38 @@ describe('SimState', () => {
     expect(state.takeFailure('/sns/jscode2session')).toBeUndefined();
   });
 });
+
+describe('SimState.userPhoneNumber', () => {
+  const make = (acceptUnknownCodes = false) => {
+    let now = 1_800_000_000_000;
+    const state = new SimState({ appid: 'wxapp', secret: 's', acceptUnknownCodes, now: () => now });
+    const token = state.token({ grant_type: 'client_credential', appid: 'wxapp', secret: 's' }).access_token as string;
+    return { state, token, advance: (ms: number) => (now += ms) };
+  };
+
+  it('answers phone_info for a fresh code, then 40029 for the same code', () => {
+    const { state, token } = make();
+    const { code } = state.issuePhoneCode('13800138000');
+    expect(state.userPhoneNumber({ access_token: token }, { code })).toMatchObject({
+      errcode: 0,
+      phone_info: { phoneNumber: '13800138000', purePhoneNumber: '13800138000', countryCode: '86', watermark: { appid: 'wxapp' } },
+    });
+    expect(state.userPhoneNumber({ access_token: token }, { code }).errcode).toBe(40029);
+  });
+
+  it('refuses expired and unknown codes (40029) and bad tokens (40001)', () => {
+    const { state, token, advance } = make();
+    const { code } = state.issuePhoneCode();
+    advance(5 * 60_000 + 1);
+    expect(state.userPhoneNumber({ access_token: token }, { code }).errcode).toBe(40029);
+    expect(state.userPhoneNumber({ access_token: token }, { code: 'nope' }).errcode).toBe(40029);
+    expect(state.userPhoneNumber({ access_token: 'bad' }, { code }).errcode).toBe(40001);
+  });
+
+  it('demo mode: an unknown code gives a stable 138 number, once', () => {
+    const { state, token } = make(true);
+    const first = state.userPhoneNumber({ access_token: token }, { code: 'devtools-code' });
+    expect((first.phone_info as { phoneNumber: string }).phoneNumber).toMatch(/^138\d{8}$/);
+    expect(state.userPhoneNumber({ access_token: token }, { code: 'devtools-code' }).errcode).toBe(40029);
+  });
+});

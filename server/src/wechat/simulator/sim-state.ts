@@ -29,6 +29,12 @@ export interface SimStateOptions {
 
 export type WxBody = Record<string, unknown>;
 
+interface PhoneCodeRecord {
+  phone: string;
+  issuedAt: number;
+  used: boolean;
+}
+
 interface CodeRecord {
   openid: string;
   unionid?: string;
@@ -52,6 +58,8 @@ export class SimState {
   readonly calls: SimCall[] = [];
   readonly messages: SimMessage[] = [];
   private readonly codes = new Map<string, CodeRecord>();
+  /** Codes of the getPhoneNumber button: 5 minutes, once, each bound to one number. */
+  private readonly phoneCodes = new Map<string, PhoneCodeRecord>();
   private readonly openids = new Set<string>();
   private readonly logins = new Map<string, number[]>();
   /** Every access token handed out (basic and stable) → expiry in epoch ms. */
@@ -70,6 +78,13 @@ export class SimState {
     return { code, openid };
   }
 
+  /** A code as the getPhoneNumber button gives it (e.detail.code), for a mainland mobile number. */
+  issuePhoneCode(phone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`): { code: string; phone: string } {
+    const code = randomId(64, 'abcdef0123456789');
+    this.phoneCodes.set(code, { phone, issuedAt: this.opts.now(), used: false });
+    return { code, phone };
+  }
+
   failNext(path: string, errcode: number, times = 1): void {
     const key = path.startsWith('/') ? path : `/${path}`;
     const queue = this.failures.get(key) ?? [];
@@ -85,6 +100,7 @@ export class SimState {
     this.calls.length = 0;
     this.messages.length = 0;
     this.codes.clear();
+    this.phoneCodes.clear();
     this.openids.clear();
     this.logins.clear();
     this.tokens.clear();
@@ -179,6 +195,36 @@ export class SimState {
       receivedAt: new Date(this.opts.now()).toISOString(),
     });
     return { errcode: 0, errmsg: 'ok', msgid: 2_000_000_000 + this.messages.length };
+  }
+
+  /** POST /wxa/business/getuserphonenumber: a phone code → the number, once, within 5 minutes. */
+  userPhoneNumber(q: Record<string, string>, body: unknown): WxBody {
+    const tokenError = this.checkToken(q.access_token);
+    if (tokenError) return tokenError;
+    if (!isRecord(body)) return fail(47001);
+    const code = str(body.code);
+    if (code === '') return fail(40029);
+    let rec = this.phoneCodes.get(code);
+    if (!rec && this.opts.acceptUnknownCodes) {
+      // Demo mode: DevTools makes its own codes; the same code always gives the same number.
+      const digits = parseInt(createHash('sha256').update(`phone:${code}`).digest('hex').slice(0, 12), 16) % 100_000_000;
+      rec = { phone: `138${String(digits).padStart(8, '0')}`, issuedAt: this.opts.now(), used: false };
+      this.phoneCodes.set(code, rec);
+    }
+    // WeChat answers an unknown, expired or already used code alike: 40029 invalid code.
+    if (!rec || rec.used || this.opts.now() - rec.issuedAt > CODE_TTL_MS) return fail(40029);
+    rec.used = true;
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: {
+        phoneNumber: rec.phone,
+        purePhoneNumber: rec.phone,
+        // WeChat sends a string or a number here.
+        countryCode: '86',
+        watermark: { timestamp: Math.floor(this.opts.now() / 1000), appid: this.opts.appid },
+      },
+    };
   }
 
   /** For callers that need a valid token check of their own (future simulated endpoints). */

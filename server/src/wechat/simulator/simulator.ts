@@ -23,6 +23,8 @@ export interface WeChatSimulator {
   readonly url: string;
   /** A code as wx.login gives it: valid 5 minutes, usable once. */
   issueCode(openid?: string, opts?: { unionid?: string }): string;
+  /** A code as the getPhoneNumber button gives it, bound to `phone` (default: a random 138 number). */
+  issuePhoneCode(phone?: string): string;
   /** The next `times` (default 1) calls to `path` (e.g. '/sns/jscode2session') answer `errcode`. */
   failNext(path: string, errcode: number, times?: number): void;
   /** Every call to a WeChat route, oldest first. */
@@ -51,6 +53,7 @@ export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promis
     '/cgi-bin/token': { method: 'GET', kind: 'json', handle: (q) => state.token(q) },
     '/cgi-bin/stable_token': { method: 'POST', kind: 'json', handle: (_q, b) => state.stableTokenCall(b) },
     '/cgi-bin/message/subscribe/send': { method: 'POST', kind: 'json', handle: (q, b) => state.sendSubscribe(q, b) },
+    '/wxa/business/getuserphonenumber': { method: 'POST', kind: 'json', handle: (q, b) => state.userPhoneNumber(q, b) },
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -89,6 +92,8 @@ export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promis
       const openid = typeof b.openid === 'string' && b.openid !== '' ? b.openid : undefined;
       const unionid = typeof b.unionid === 'string' && b.unionid !== '' ? b.unionid : undefined;
       sendJson(res, state.issueCode(openid, unionid));
+    } else if (path === '/__sim/phone-codes' && method === 'POST') {
+      sendJson(res, state.issuePhoneCode(typeof b.phone === 'string' && b.phone !== '' ? b.phone : undefined));
     } else if (path === '/__sim/fail' && method === 'POST') {
       const times = b.times === undefined ? 1 : Number(b.times);
       if (typeof b.path !== 'string' || !Number.isInteger(b.errcode) || !Number.isInteger(times)) {
@@ -129,6 +134,7 @@ export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promis
   return {
     url: `http://${urlHost}:${port}`,
     issueCode: (openid, o) => state.issueCode(openid, o?.unionid).code,
+    issuePhoneCode: (phone) => state.issuePhoneCode(phone).code,
     failNext: (path, errcode, times) => state.failNext(path, errcode, times),
     calls: state.calls,
     messages: state.messages,
