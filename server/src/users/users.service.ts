@@ -5,6 +5,8 @@ import { type Grant, type Principal, canGrant } from '../../../shared/policy';
 import type { CreateUserBody, Me } from '../../../shared/schemas/auth';
 import { AppError } from '../common/app-error';
 import { hashPassword } from '../auth/password';
+import { isUniqueViolation } from '../database/db-errors';
+import { grantScopeKey } from '../database/derived-keys.subscriber';
 import { RoleGrantEntity } from './role-grant.entity';
 import { UserEntity } from './user.entity';
 
@@ -68,7 +70,11 @@ export class UsersService {
     }
   }
 
-  /** Adds a grant unless the user already has exactly that grant. */
+  /**
+   * Adds a grant unless the user already has exactly that grant. Race-safe: the unique key
+   * (user, role, scope) refuses a concurrent twin, and that refusal means "already there". A refused
+   * INSERT undoes only itself on both databases, so the caller's transaction carries on.
+   */
   async ensureGrant(em: EntityManager, userId: string, g: Grant): Promise<void> {
     const repo = em.getRepository(RoleGrantEntity);
     const row = {
@@ -78,11 +84,12 @@ export class UsersService {
       enterpriseId: g.enterpriseId ?? null,
       regionId: g.regionId ?? null,
     };
-    const existing = await repo.find({ where: { userId, role: g.role } });
-    const same = existing.some(
-      (e) => e.cooperativeId === row.cooperativeId && e.enterpriseId === row.enterpriseId && e.regionId === row.regionId,
-    );
-    if (!same) await repo.insert(row);
+    if (await repo.existsBy({ userId, role: g.role, scopeKey: grantScopeKey(row) })) return;
+    try {
+      await repo.insert(row);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
   }
 
   /** Whether any user holds a member role of this enterprise. */
