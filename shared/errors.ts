@@ -15,6 +15,8 @@ export const ERROR_MESSAGES = {
   ALREADY_MEMBER: '该企业已是本合作社成员',
   INVITATION_EXPIRED: '邀请码已过期',
   INVITATION_USED_UP: '邀请码已用完',
+  INVITATION_REVOKED: '邀请码已作废',
+  INVITATION_FOR_OTHER_ENTERPRISE: '此邀请仅用于指定企业加入',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
   RATE_LIMITED: '操作太频繁，请稍后再试',

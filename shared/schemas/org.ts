@@ -12,6 +12,15 @@ export const regionSchema = z.object({
 });
 export type Region = z.infer<typeof regionSchema>;
 
+/** A new region: a district (no parent) or a town under a district. */
+export const createRegionSchema = z
+  .object({
+    name: textSchema(2, 60),
+    parentId: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+export type CreateRegionBody = z.infer<typeof createRegionSchema>;
+
 export const creditCodeSchema = z
   .string()
   .transform(normalizeCreditCode)
@@ -120,6 +129,8 @@ export const createInvitationSchema = z
   .object({
     expiresInDays: z.number().int().min(1).max(90).default(14),
     maxUses: z.number().int().min(1).max(500).default(50),
+    /** Issued for one pre-registered member enterprise: it then joins/claims only that enterprise. */
+    enterpriseId: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type CreateInvitationBody = z.infer<typeof createInvitationSchema>;
@@ -133,6 +144,9 @@ export const invitationSchema = z.object({
   uses: z.number().int(),
   joinUrl: z.string(),
   qrDataUrl: z.string(),
+  revokedAt: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
@@ -143,12 +157,22 @@ export const invitationPreviewSchema = z.object({
   regionName: z.string(),
   expiresAt: z.string(),
   valid: z.boolean(),
+  /** Set when the invitation is for one enterprise (it then joins only that one). */
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
 });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
+export const invitationListSchema = z.object({ items: z.array(invitationSchema) });
+export type InvitationList = z.infer<typeof invitationListSchema>;
+
 export const invitationCodeSchema = z.string().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母或数字');
 
-/** Join with an enterprise the caller already belongs to, or register a (new or existing) one. */
+/**
+ * Join with an enterprise the caller already belongs to, or register a new one. An invitation issued
+ * for one enterprise is accepted with `{enterpriseId}` of that enterprise (the preview names it): a
+ * pre-registered enterprise is claimed only that way.
+ */
 export const acceptInvitationSchema = z.union([
   z.object({ enterpriseId: z.string().min(1).max(64) }).strict(),
   z.object({ enterprise: enterpriseInputSchema }).strict(),

@@ -7,11 +7,16 @@ import {
   type Cooperative,
   type CreateCooperativeBody,
   type CreateInvitationBody,
+  type CreateRegionBody,
   type Invitation,
+  type InvitationList,
+  type Region,
   cooperativeListQuerySchema,
   cooperativeSchema,
   createCooperativeSchema,
   createInvitationSchema,
+  createRegionSchema,
+  invitationListSchema,
   invitationSchema,
   regionSchema,
 } from '../../../shared/schemas/org';
@@ -33,6 +38,12 @@ export class CooperativesController {
   @Returns(z.object({ items: z.array(regionSchema) }))
   regions(): Promise<{ items: z.infer<typeof regionSchema>[] }> {
     return this.coops.listRegions();
+  }
+
+  @Post('regions')
+  @Returns(regionSchema, 201)
+  createRegion(@Actor() actor: Principal, @ZBody(createRegionSchema) body: CreateRegionBody): Promise<Region> {
+    return this.coops.createRegion(actor, body);
   }
 
   @Get('cooperatives')
@@ -57,5 +68,11 @@ export class CooperativesController {
   @Returns(invitationSchema, 201)
   invite(@Actor() actor: Principal, @IdParam() id: string, @ZBody(createInvitationSchema) body: CreateInvitationBody): Promise<Invitation> {
     return this.invitations.create(actor, id, body);
+  }
+
+  @Get('cooperatives/:id/invitations')
+  @Returns(invitationListSchema)
+  invitationList(@Actor() actor: Principal, @IdParam() id: string): Promise<InvitationList> {
+    return this.invitations.list(actor, id);
   }
 }

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { type Principal, canCreateCooperative, canReadCooperative } from '../../../shared/policy';
+import { In, IsNull, Repository } from 'typeorm';
+import { type Principal, canCreateCooperative, canReadCooperative, isAdmin } from '../../../shared/policy';
 import type { Page } from '../../../shared/schemas/common';
-import type { Cooperative, CreateCooperativeBody, Region } from '../../../shared/schemas/org';
+import type { Cooperative, CreateCooperativeBody, CreateRegionBody, Region } from '../../../shared/schemas/org';
 import { AppError } from '../common/app-error';
 import { offsetOf, pageResult } from '../common/pagination';
 import { CooperativeEntity } from './cooperative.entity';
@@ -25,6 +25,24 @@ export class CooperativesService {
   async listRegions(): Promise<{ items: Region[] }> {
     const all = await this.regions.find({ order: { level: 'ASC', name: 'ASC' } });
     return { items: all.map((r) => ({ id: r.id, name: r.name, level: r.level, parentId: r.parentId })) };
+  }
+
+  /** The platform admin adds a district, or a town under a district. */
+  async createRegion(actor: Principal, body: CreateRegionBody): Promise<Region> {
+    if (!isAdmin(actor)) throw AppError.forbidden();
+    let level: Region['level'] = 'district';
+    if (body.parentId) {
+      const parent = await this.regions.findOneBy({ id: body.parentId });
+      if (!parent) throw AppError.validation({ parentId: '上级地区不存在' });
+      if (parent.level !== 'district') throw AppError.validation({ parentId: '镇/街道下不能再建地区' });
+      level = 'town';
+    }
+    const siblings = await this.regions.find({ where: { parentId: body.parentId ?? IsNull() }, select: { id: true, name: true } });
+    if (siblings.some((r) => r.name === body.name)) {
+      throw new AppError('CONFLICT', HttpStatus.CONFLICT, { name: '同一上级下已有同名地区' });
+    }
+    const saved = await this.regions.save(this.regions.create({ name: body.name, level, parentId: body.parentId ?? null }));
+    return { id: saved.id, name: saved.name, level: saved.level, parentId: saved.parentId };
   }
 
   async list(actor: Principal, q: { page: number; pageSize: number; regionId?: string }): Promise<Page<Cooperative>> {
