@@ -1,5 +1,7 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { CreatedColumn, IdColumn, RefColumn, TimeColumn } from '../database/columns';
+import { UserEntity } from '../users/user.entity';
+import { CooperativeEntity } from './cooperative.entity';
 
 @Entity('invitations')
 @Index('ix_invitations_coop', ['cooperativeId', 'createdAt'])
@@ -10,8 +12,14 @@ export class InvitationEntity {
   @Column({ type: 'varchar', length: 8 })
   code!: string;
 
-  @RefColumn() cooperativeId!: string;
-  @RefColumn() createdById!: string;
+  @ForeignKey(() => CooperativeEntity, { name: 'fk_invitations_cooperative' })
+  @RefColumn()
+  cooperativeId!: string;
+
+  @ForeignKey(() => UserEntity, { name: 'fk_invitations_created_by' })
+  @RefColumn()
+  createdById!: string;
+
   @TimeColumn() expiresAt!: Date;
   @Column({ type: 'int' }) maxUses!: number;
   @Column({ type: 'int', default: 0 }) uses!: number;
