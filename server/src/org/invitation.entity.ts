@@ -2,6 +2,7 @@ import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { CreatedColumn, IdColumn, RefColumn, TimeColumn } from '../database/columns';
 import { UserEntity } from '../users/user.entity';
 import { CooperativeEntity } from './cooperative.entity';
+import { EnterpriseEntity } from './enterprise.entity';
 
 @Entity('invitations')
 @Index('ix_invitations_coop', ['cooperativeId', 'createdAt'])
@@ -24,7 +25,10 @@ export class InvitationEntity {
   @Column({ type: 'int' }) maxUses!: number;
   @Column({ type: 'int', default: 0 }) uses!: number;
   /** Set when issued for one member enterprise: the invitation then joins/claims only that one. */
-  @RefColumn(true) enterpriseId!: string | null;
+  @ForeignKey(() => EnterpriseEntity, { name: 'fk_invitations_enterprise' })
+  @RefColumn(true)
+  enterpriseId!: string | null;
+
   @TimeColumn(true) revokedAt!: Date | null;
   @CreatedColumn() createdAt!: Date;
 }
