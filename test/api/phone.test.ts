@@ -2,7 +2,7 @@
 // simulator) for the number behind the button's code. WeChat's refusals are 4xx or 503, never 500,
 // and never 401 (the user's login is fine, only the phone code is not).
 import request from 'supertest';
-import { Builders, PASSWORD } from '../support/builders';
+import { Builders, PASSWORD, type World, twoCooperatives } from '../support/builders';
 import { type TestServer, startTestServer } from '../support/server';
 
 const PHONE_PATH = '/wxa/business/getuserphonenumber';
@@ -105,4 +105,43 @@ test.each<[string, unknown]>([
 test('without a login → 401', async () => {
   const res = await request(s.url).post('/api/me/phone').send({ code: s.wechat.issuePhoneCode() });
   expect(res.status).toBe(401);
+});
+
+describe('masking: in full to the owner, their coop admin and the platform admin; 138****0000 to others', () => {
+  let w: World;
+  const tokens = new Map<string, string>();
+  beforeAll(async () => {
+    const b = new Builders(s.db, s.url);
+    w = await twoCooperatives(b);
+    for (const u of ['admin', 'leadA', 'memberA1', 'memberA2', 'leadB', 'supervisorD']) tokens.set(u, await b.token(u));
+  });
+  const as = (user: string, path: string) => request(s.url).get(path).set('Authorization', `Bearer ${tokens.get(user)}`);
+
+  // enterpriseInput gives every test enterprise the contact phone 13800000000.
+  test.each<[string, string | undefined]>([
+    ['memberA1', '13800000000'], // its own people
+    ['leadA', '13800000000'], // the admin of its cooperative
+    ['admin', '13800000000'], // the platform admin
+    ['supervisorD', '138****0000'], // may read the record, not the number
+  ])('the enterprise profile as %s shows %s', async (user, phone) => {
+    const res = await as(user, `/api/enterprises/${w.a1.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.contactPhone).toBe(phone);
+  });
+
+  test.each<[string, string | undefined]>([
+    ['leadA', '13800000000'],
+    ['admin', '13800000000'],
+    ['supervisorD', '138****0000'],
+    ['memberA2', undefined], // a fellow member sees the directory entry without private fields
+  ])('the directory of cooperative A as %s shows a1 with %s', async (user, phone) => {
+    const res = await as(user, `/api/enterprises?cooperativeId=${w.coopA.id}&pageSize=100`);
+    expect(res.status).toBe(200);
+    const entry = (res.body.items as { id: string; contactPhone?: string }[]).find((e) => e.id === w.a1.id);
+    expect(entry?.contactPhone).toBe(phone);
+  });
+
+  test('another cooperative’s admin cannot read it at all', async () => {
+    expect((await as('leadB', `/api/enterprises/${w.a1.id}`)).status).toBe(404);
+  });
 });

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { shanghaiDate } from '../../../shared/dates';
+import { phoneFor } from '../../../shared/phone';
 import {
   type Principal,
   canEditEnterprise,
@@ -107,7 +108,7 @@ export class EnterprisesService {
 
   async get(actor: Principal, id: string): Promise<Enterprise> {
     const e = await this.readable(actor, id);
-    return this.toDto(e);
+    return this.toDto(e, actor);
   }
 
   async create(actor: Principal, body: CreateEnterpriseBody): Promise<Enterprise> {
@@ -119,7 +120,7 @@ export class EnterprisesService {
       await em.getRepository(MembershipEntity).insert({ cooperativeId: coop.id, enterpriseId: e.id, since });
       return e.id;
     });
-    return this.toDto(await this.enterprises.findOneByOrFail({ id }));
+    return this.toDto(await this.enterprises.findOneByOrFail({ id }), actor);
   }
 
   async update(actor: Principal, id: string, body: UpdateEnterpriseBody): Promise<Enterprise> {
@@ -129,7 +130,7 @@ export class EnterprisesService {
     if (!canReadEnterprise(actor, scope)) throw AppError.notFound();
     if (!canEditEnterprise(actor, scope)) throw AppError.forbidden();
     await this.enterprises.update({ id }, body);
-    return this.toDto(await this.enterprises.findOneByOrFail({ id }));
+    return this.toDto(await this.enterprises.findOneByOrFail({ id }), actor);
   }
 
   /** Inside a transaction: a new enterprise row, 409 if its credit code is registered already. */
@@ -150,7 +151,13 @@ export class EnterprisesService {
     return e;
   }
 
-  async toDto(e: EnterpriseEntity): Promise<Enterprise> {
+  /**
+   * The full record. The contact phone follows the one phone rule (shared/phone.ts): in full to the
+   * enterprise's own people, the admins of its active cooperatives and the platform admin; masked
+   * (138****8000) to others who may read the record (supervisors, experts). No viewer: the caller is
+   * the enterprise's own person (e.g. just joined).
+   */
+  async toDto(e: EnterpriseEntity, viewer?: Principal): Promise<Enterprise> {
     const ms = await this.memberships.find({ where: { enterpriseId: e.id }, order: { since: 'ASC' } });
     const coopRows = ms.length
       ? await this.db.getRepository(CooperativeEntity).find({ where: { id: In(ms.map((m) => m.cooperativeId)) } })
@@ -164,7 +171,9 @@ export class EnterprisesService {
       address: e.address,
       headcount: e.headcount,
       contactName: e.contactName,
-      contactPhone: e.contactPhone,
+      contactPhone: viewer
+        ? phoneFor(viewer, { enterpriseId: e.id, cooperativeIds: ms.filter((m) => m.until === null).map((m) => m.cooperativeId) }, e.contactPhone)
+        : e.contactPhone,
       regionId: e.regionId,
       memberships: ms.map((m) => ({
         cooperativeId: m.cooperativeId,
@@ -195,7 +204,8 @@ export class EnterprisesService {
       creditCode: r.creditCode,
       headcount: Number(r.headcount),
       contactName: r.contactName,
-      contactPhone: r.contactPhone,
+      // The one phone rule (shared/phone.ts): masked unless own enterprise, its coop admin or admin.
+      contactPhone: phoneFor(actor, { enterpriseId: r.id, cooperativeIds: [r.cooperativeId] }, r.contactPhone),
     };
   }
 }
