@@ -207,3 +207,35 @@ describe('WeChatClient.sendSubscribeMessage', () => {
     await expect(h.client().sendSubscribeMessage(tooLong)).resolves.toEqual({ ok: false, errcode: 47003 });
   });
 });
+
+describe('WeChatClient.getPhoneNumber', () => {
+  it('returns the number; countryCode as a string even when WeChat sends a number', async () => {
+    let phoneInfo: unknown = { phoneNumber: '+85261234567', purePhoneNumber: '61234567', countryCode: 852, watermark: { timestamp: 1, appid: APPID } };
+    const stub = await startStubServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      if (req.url?.startsWith('/cgi-bin/token')) res.end(JSON.stringify({ access_token: 'stub-token', expires_in: 7200 }));
+      else res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', phone_info: phoneInfo }));
+    });
+    try {
+      await h.repo.clear();
+      const c = h.client({ apiBase: stub.url });
+      await expect(c.getPhoneNumber('code')).resolves.toEqual({ phoneNumber: '+85261234567', purePhoneNumber: '61234567', countryCode: '852' });
+      // A success without a usable phone_info is WeChat misbehaving: 503, never a 500 or a stored garbage number.
+      for (const bad of [undefined, null, 'x', { purePhoneNumber: 13800138000, countryCode: '86' }, { purePhoneNumber: '1380013800a', countryCode: '86' }, { purePhoneNumber: '13800138000' }]) {
+        phoneInfo = bad;
+        await expectAppError(c.getPhoneNumber('code'), 'WECHAT_UNAVAILABLE', 503);
+      }
+    } finally {
+      await h.repo.clear();
+      await stub.close();
+    }
+  });
+
+  it('maps WeChat refusals: 40029 → 422 on code, 45011 → 429', async () => {
+    const c = h.client();
+    await expectAppError(c.getPhoneNumber('unknown-code'), 'VALIDATION_FAILED', 422);
+    h.sim.failNext('/wxa/business/getuserphonenumber', 45011);
+    await expectAppError(c.getPhoneNumber(h.sim.issuePhoneCode()), 'WECHAT_RATE_LIMITED', 429);
+    await expect(c.getPhoneNumber(h.sim.issuePhoneCode('13800138000'))).resolves.toMatchObject({ phoneNumber: '13800138000', countryCode: '86' });
+  });
+});
