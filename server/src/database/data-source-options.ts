@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { DerivedKeysSubscriber } from './derived-keys.subscriber';
 import { ENTITIES } from './entities';
+import { utcMysql2 } from './mysql-session';
 import { adoptUnversionedSqlite } from './sqlite-baseline';
 import { UuidSubscriber } from './uuid.subscriber';
 
@@ -52,6 +53,9 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     timezone: 'Z',
+    // mysql2, with every session pinned to UTC (see mysql-session.ts).
+    connectorPackage: 'mysql2',
+    driver: utcMysql2,
     charset: 'utf8mb4_unicode_ci',
     connectTimeout: 5000,
   };
