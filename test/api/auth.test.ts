@@ -105,14 +105,19 @@ describe('WeChat login', () => {
   });
 });
 
-test('login attempts are rate-limited per address (429 in the API error shape)', async () => {
+test('login attempts are rate-limited per address (429 in the API error shape, with Retry-After)', async () => {
   const limited = await startTestServer({ env: { LOGIN_RATE_LIMIT: '3' } });
   try {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await request(limited.url).post('/api/auth/password').send({ username: 'x', password: 'y' });
       statuses.push(res.status);
-      if (res.status === 429) expect(res.body.error.code).toBe('RATE_LIMITED');
+      if (res.status === 429) {
+        expect(res.body.error.code).toBe('RATE_LIMITED');
+        // The standard header (whole seconds), not only @nestjs/throttler's own "Retry-After-login".
+        expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+        expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
+      }
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     // Other routes are not limited.
