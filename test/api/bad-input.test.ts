@@ -245,6 +245,12 @@ describe('identity is exact', () => {
     expectCleanError(res, 401, 'INVALID_CREDENTIALS');
   });
 
+  test.each(['admin\u0000', '\u202eadmin', 'a'.repeat(64) + 'x', '\ud800admin', "admin' OR '1'='1"])('%j → 401 or 422, never 500', async (spelling) => {
+    const res = await login(spelling);
+    expect([401, 422]).toContain(res.status);
+    expect(res.body.error.code).toMatch(/^(INVALID_CREDENTIALS|VALIDATION_FAILED)$/);
+  });
+
   test('a desk user is stored under the normalised username, found by every spelling of it', async () => {
     const created = await post('/api/users').send({ username: ' Desk.User ', password: 'long-enough-1', name: '窗口', roles: [{ role: 'expert', regionId: w.d.id }] });
     expect(created.status).toBe(201);
