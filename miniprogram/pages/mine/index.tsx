@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/enums';
 import type { Me } from '../../../shared/schemas/auth';
 import type { Enterprise } from '../../../shared/schemas/org';
+import { BindPhone } from '../../components/bind-phone';
 import { Button, Cell, CellGroup } from '../../components/nut';
 import { StateView } from '../../components/state-view';
 import { navigateTo, relaunch } from '../../lib/nav';
@@ -80,6 +81,7 @@ export function MinePage() {
             <View className='card'>
               <Text className='card__title'>{data.me.name}</Text>
               {data.me.username && <Text className='card__meta'>账号：{data.me.username}</Text>}
+              <BindPhone me={data.me} onBound={(me) => setData({ ...data, me })} />
               <View className='card__actions'>
                 {roles.length === 0 && <Text className='card__meta'>尚未加入合作社</Text>}
                 {roles.map((r) => (
