@@ -48,6 +48,7 @@ async function expectCodeRefused(code: string): Promise<void> {
   expect(res.status).toBe(422);
   expect(res.body.error.code).toBe('VALIDATION_FAILED');
   expect(Object.keys(res.body.error.fields)).toEqual(['code']);
+  expect(res.body.error.message).toContain('绑定手机号');
   expect((await request(s.url).get('/api/me').set('Authorization', `Bearer ${token}`)).body.phone).toBe(before);
 }
 

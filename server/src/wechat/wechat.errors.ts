@@ -45,8 +45,11 @@ export function code2SessionError(errcode: number): AppError {
 export function phoneNumberError(errcode: number): AppError {
   switch (errcode) {
     case 40029:
-    case 41008:
-      return AppError.validation({ code: '手机号授权已失效，请重新点击“绑定手机号”' });
+    case 41008: {
+      // The message itself says what to do: the mini-program shows it as the toast.
+      const message = '手机号授权已失效，请重新点击“绑定手机号”';
+      return new AppError('VALIDATION_FAILED', HttpStatus.UNPROCESSABLE_ENTITY, { code: message }, message);
+    }
     case 45011:
       return new AppError('WECHAT_RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS);
     default:
