@@ -1,16 +1,22 @@
-import { AUTH_PAGES, AUTH_ROOT, ORG_PAGES, ORG_ROOT, PAGES } from './routes';
+import { ADMIN_PAGES, ADMIN_ROOT, AUTH_PAGES, AUTH_ROOT, ORG_PAGES, ORG_ROOT, PAGES } from './routes';
 
 export default defineAppConfig({
   pages: [PAGES.home, PAGES.inspections, PAGES.hazards, PAGES.mine],
   subPackages: [
     { root: AUTH_ROOT, pages: [AUTH_PAGES.login, AUTH_PAGES.privacy] },
-    { root: ORG_ROOT, pages: [ORG_PAGES.join, ORG_PAGES.directory, ORG_PAGES.enterprise, ORG_PAGES.invite] },
+    {
+      root: ORG_ROOT,
+      pages: [ORG_PAGES.join, ORG_PAGES.directory, ORG_PAGES.enterprise, ORG_PAGES.invite, ORG_PAGES.invitations],
+    },
+    { root: ADMIN_ROOT, pages: [ADMIN_PAGES.regions, ADMIN_PAGES.cooperativeNew, ADMIN_PAGES.userNew] },
   ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f6feb',
     navigationBarTitleText: '安全互助',
     navigationBarTextStyle: 'white',
+    // explicit: the browser build shows its title-and-back bar only when asked
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f8',
   },
   tabBar: {

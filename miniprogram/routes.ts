@@ -16,10 +16,18 @@ export const ORG_PAGES = {
   directory: 'pages/directory/index',
   enterprise: 'pages/enterprise/index',
   invite: 'pages/invite/index',
+  invitations: 'pages/invitations/index',
+} as const;
+
+export const ADMIN_PAGES = {
+  regions: 'pages/regions/index',
+  cooperativeNew: 'pages/cooperative-new/index',
+  userNew: 'pages/user-new/index',
 } as const;
 
 export const AUTH_ROOT = 'packages/auth';
 export const ORG_ROOT = 'packages/org';
+export const ADMIN_ROOT = 'packages/admin';
 
 export const ROUTES = {
   home: `/${PAGES.home}`,
@@ -32,6 +40,10 @@ export const ROUTES = {
   directory: `/${ORG_ROOT}/${ORG_PAGES.directory}`,
   enterprise: `/${ORG_ROOT}/${ORG_PAGES.enterprise}`,
   invite: `/${ORG_ROOT}/${ORG_PAGES.invite}`,
+  invitations: `/${ORG_ROOT}/${ORG_PAGES.invitations}`,
+  regions: `/${ADMIN_ROOT}/${ADMIN_PAGES.regions}`,
+  cooperativeNew: `/${ADMIN_ROOT}/${ADMIN_PAGES.cooperativeNew}`,
+  userNew: `/${ADMIN_ROOT}/${ADMIN_PAGES.userNew}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.inspections, ROUTES.hazards, ROUTES.mine];

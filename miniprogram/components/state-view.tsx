@@ -3,7 +3,16 @@ import type { ReactNode } from 'react';
 import { Button } from './nut';
 import './state-view.scss';
 
+/** The part of a `useQuery` / `usePagedQuery` result StateView reads. */
+export interface QueryLike {
+  loading: boolean;
+  error: string | null;
+  reload: () => Promise<void>;
+}
+
 export interface StateViewProps {
+  /** A query from hooks/use-query: fills loading, error and retry. */
+  query?: QueryLike;
   loading?: boolean;
   error?: string | null;
   empty?: boolean;
@@ -13,7 +22,11 @@ export interface StateViewProps {
 }
 
 /** Loading / error / empty states in one place; renders children when none applies. */
-export function StateView({ loading, error, empty, emptyText, onRetry, children }: StateViewProps) {
+export function StateView(props: StateViewProps) {
+  const { query, empty, emptyText, children } = props;
+  const loading = props.loading ?? query?.loading;
+  const error = props.error ?? query?.error;
+  const onRetry = props.onRetry ?? (query ? () => void query.reload() : undefined);
   if (loading) {
     return (
       <View className='state state--loading'>

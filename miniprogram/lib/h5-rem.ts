@@ -1,7 +1,7 @@
 // The h5 build sizes everything in rem (pxtransform). Taro's template sets the root font size with an
 // inline <script>, which the server's CSP (script-src 'self') blocks: do the same from the bundle.
-// On wide screens the app is a phone-width column (app.scss): size the rem base from that column, not from
-// the window, or a desktop browser would show everything at double size.
+// The phone design is sized from a column at most 480 px wide, also on a desk (app.scss lays wide screens out
+// with a side navigation and tables instead of scaling the phone design up to double size).
 const MAX_APP_WIDTH = 480;
 
 export function installH5RootFontSize(): void {

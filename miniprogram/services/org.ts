@@ -3,15 +3,18 @@ import type {
   AcceptInvitationBody,
   AcceptInvitationResponse,
   Cooperative,
+  CreateCooperativeBody,
   CreateInvitationBody,
+  CreateRegionBody,
   DirectoryEntry,
   Enterprise,
   Invitation,
+  InvitationList,
   InvitationPreview,
   Region,
   UpdateEnterpriseBody,
 } from '../../shared/schemas/org';
-import { request } from './request';
+import { API_BASE, request } from './request';
 
 const enc = encodeURIComponent;
 
@@ -31,8 +34,9 @@ export function createInvitation(cooperativeId: string, body: Partial<CreateInvi
   return request(`/api/cooperatives/${enc(cooperativeId)}/invitations`, { method: 'POST', data: body });
 }
 
+/** Public: works without a login (a stranger opening an invitation link). */
 export function previewInvitation(code: string): Promise<InvitationPreview> {
-  return request(`/api/invitations/${enc(code)}`);
+  return request(`/api/invitations/${enc(code)}`, { auth: false });
 }
 
 export function acceptInvitation(code: string, body: AcceptInvitationBody): Promise<AcceptInvitationResponse> {
@@ -58,4 +62,30 @@ export function getEnterprise(id: string): Promise<Enterprise> {
 
 export function updateEnterprise(id: string, body: UpdateEnterpriseBody): Promise<Enterprise> {
   return request(`/api/enterprises/${enc(id)}`, { method: 'PATCH', data: body });
+}
+
+/** Every cooperative the caller may see, all pages (a person rarely has more than a few dozen). */
+export function listCooperativePage(page: number, pageSize = 50): Promise<Page<Cooperative>> {
+  return request('/api/cooperatives', { query: { page, pageSize } });
+}
+
+export function createRegion(body: CreateRegionBody): Promise<Region> {
+  return request('/api/regions', { method: 'POST', data: body });
+}
+
+export function createCooperative(body: CreateCooperativeBody): Promise<Cooperative> {
+  return request('/api/cooperatives', { method: 'POST', data: body });
+}
+
+export function listInvitations(cooperativeId: string): Promise<InvitationList> {
+  return request(`/api/cooperatives/${enc(cooperativeId)}/invitations`);
+}
+
+export function revokeInvitation(code: string): Promise<Invitation> {
+  return request(`/api/invitations/${enc(code)}/revoke`, { method: 'POST', data: {} });
+}
+
+/** The invitation's QR code as a public PNG (the browser app shows it to strangers). */
+export function invitationQrUrl(code: string): string {
+  return `${API_BASE}/api/invitations/${enc(code)}/qrcode.png`;
 }

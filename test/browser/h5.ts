@@ -40,3 +40,9 @@ export async function tapButton(page: Page, text: string): Promise<void> {
     .first()
     .click();
 }
+
+/** On an invitation link without a login: the stranger's page, then 已有桌面账号？登录后加入 and the login form. */
+export async function loginFromInvitation(page: Page, username: string): Promise<void> {
+  await tapButton(page, '已有桌面账号？登录后加入');
+  await submitLogin(page, username);
+}

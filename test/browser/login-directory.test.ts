@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { chromiumAvailable, ensureH5Build, launchChromium } from './chromium';
-import { apiLogin, login, submitLogin, tapButton } from './h5';
+import { apiLogin, login, loginFromInvitation, submitLogin, tapButton } from './h5';
 
 const COOP = '西湖镇安全生产互助合作社';
 const LEAD = '日照市溶解乙炔气厂';
@@ -74,7 +74,7 @@ const run = chromiumAvailable();
     // demo-member (whose enterprise is in this cooperative already) follows the link: login first, then
     // back to the invitation, which says there is nothing to join
     await page.goto(`${server.url}${joinPath}`);
-    await submitLogin(page, 'demo-member');
+    await loginFromInvitation(page, 'demo-member');
     await page.getByText(COOP, { exact: true }).waitFor();
     await page.getByText(`邀请码 ${code}`, { exact: false }).waitFor();
     await page.getByText('已是本合作社成员', { exact: true }).waitFor();

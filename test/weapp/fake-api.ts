@@ -50,6 +50,10 @@ export function fakeServer(me: Me, cooperatives: Cooperative[], extra?: ExtraRou
       tokens.add(token);
       return { status: 200, body: { token, expiresAt: '2099-01-01T00:00:00+08:00', user: me } };
     }
+    // public like on the server: an invitation's preview and QR code need no login
+    if (req.method === 'GET' && /^\/api\/invitations\/[^/]+(\/qrcode\.png)?$/.test(req.path)) {
+      return extra?.(req) ?? err(404, 'NOT_FOUND', '记录不存在或无权查看');
+    }
     const auth = req.headers.Authorization ?? '';
     if (!tokens.has(auth.replace(/^Bearer /, ''))) return err(401, 'UNAUTHENTICATED', '请先登录');
     if (req.method === 'GET' && req.path === '/api/me') return { status: 200, body: me };

@@ -1,69 +1,58 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import { canManageCooperative } from '../../../shared/policy';
+import { useEffect } from 'react';
+import { ROLE_LABELS } from '../../../shared/enums';
+import { canManageCooperative, type Principal } from '../../../shared/policy';
 import type { Me } from '../../../shared/schemas/auth';
 import type { Cooperative } from '../../../shared/schemas/org';
 import { Button } from '../../components/nut';
 import { StateView } from '../../components/state-view';
+import { usePagedQuery, useQuery } from '../../hooks/use-query';
 import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { fetchMe, hasToken, principalOf } from '../../services/auth';
-import { listCooperatives } from '../../services/org';
-import { messageOf } from '../../services/request';
+import { listCooperativePage } from '../../services/org';
+import './index.scss';
 
-interface HomeData {
-  me: Me;
-  cooperatives: Cooperative[];
+/** What the list of cooperatives is called, and what to say when it is empty, for a person's roles. */
+function cooperativeHeading(me: Me): { title: string; empty: string } {
+  const roles = new Set(me.roles.map((g) => g.role));
+  if (roles.has('admin')) return { title: '全部合作社', empty: '平台上还没有合作社，可在上方“新建合作社”。' };
+  if (roles.has('supervisor')) return { title: '辖区内的合作社', empty: '辖区内暂无合作社。' };
+  if (roles.has('coop_admin') || roles.has('member')) return { title: '我的合作社', empty: '暂无可查看的合作社。' };
+  if (roles.has('expert')) return { title: '服务的合作社', empty: '暂未分配服务的合作社，请联系监管部门。' };
+  return { title: '合作社', empty: '暂无可查看的合作社。' };
 }
 
 export function HomePage() {
-  const [data, setData] = useState<HomeData | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  // h5 has no silent login: without a token go straight to the login form
+  const needsLogin = process.env.TARO_ENV === 'h5' && !hasToken();
+  useEffect(() => {
+    if (needsLogin) relaunch(ROUTES.login);
+  }, [needsLogin]);
 
-  const load = useCallback(async () => {
-    // h5 has no silent login: without a token go straight to the login form
-    if (process.env.TARO_ENV === 'h5' && !hasToken()) {
-      relaunch(ROUTES.login);
-      return;
-    }
-    setError(null);
-    try {
-      const me = await fetchMe();
-      const cooperatives = me.roles.length > 0 ? (await listCooperatives(1, 20)).items : [];
-      setData({ me, cooperatives });
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-      Taro.stopPullDownRefresh();
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load();
-  });
-
-  const retry = () => {
-    setLoading(true);
-    void load();
-  };
+  const me = useQuery(fetchMe, [], { enabled: !needsLogin, refetchOnShow: true });
+  const hasRoles = (me.data?.roles.length ?? 0) > 0;
+  const coops = usePagedQuery((page) => listCooperativePage(page), [me.data?.id], { enabled: hasRoles, refetchOnShow: true });
 
   return (
-    <View className='page'>
-      <StateView loading={loading && !data} error={data ? null : error} onRetry={retry}>
-        {data && <HomeContent data={data} />}
-      </StateView>
+    <View className='page home'>
+      <StateView query={me}>{me.data && <HomeContent me={me.data} coops={coops} />}</StateView>
     </View>
   );
 }
 
-function HomeContent({ data }: { data: HomeData }) {
-  const { me, cooperatives } = data;
+interface CoopsQuery {
+  data: Cooperative[] | undefined;
+  loading: boolean;
+  error: string | null;
+  reload: () => Promise<void>;
+  total: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => Promise<void>;
+}
+
+function HomeContent({ me, coops }: { me: Me; coops: CoopsQuery }) {
   if (me.roles.length === 0) {
     return (
       <View className='card'>
@@ -78,48 +67,88 @@ function HomeContent({ data }: { data: HomeData }) {
     );
   }
   const principal = principalOf(me);
+  const roles = Array.from(new Set(me.roles.map((g) => g.role)));
+  const heading = cooperativeHeading(me);
   return (
     <View>
-      <Text className='section-title'>我的合作社</Text>
-      {cooperatives.length === 0 && (
-        <View className='card'>
-          <Text className='card__meta'>暂无可查看的合作社。</Text>
-          <View className='card__actions'>
-            <Button className='btn' type='primary' onClick={() => navigateTo(ROUTES.join)}>
-              加入合作社
+      <View className='card home__me'>
+        <Text className='card__title'>{me.name}</Text>
+        <View>
+          {roles.map((r) => (
+            <Text key={r} className='tag tag--role'>
+              {ROLE_LABELS[r]}
+            </Text>
+          ))}
+        </View>
+      </View>
+      {roles.includes('admin') && <AdminPanel />}
+      <Text className='section-title'>
+        {heading.title}
+        {coops.data ? `（${coops.total}）` : ''}
+      </Text>
+      <StateView query={coops} empty={coops.data?.length === 0} emptyText={heading.empty}>
+        <View className='home__coops'>
+          {(coops.data ?? []).map((c) => (
+            <CooperativeCard key={c.id} coop={c} principal={principal} />
+          ))}
+        </View>
+        {coops.hasMore && (
+          <View className='block-btn'>
+            <Button block loading={coops.loadingMore} disabled={coops.loadingMore} onClick={() => void coops.loadMore()}>
+              加载更多
             </Button>
           </View>
-        </View>
-      )}
-      {cooperatives.map((c) => (
-        <View key={c.id} className='card'>
-          <Text className='card__title'>{c.name}</Text>
-          <Text className='card__meta'>
-            {c.regionName} · {c.industry}
-          </Text>
-          <Text className='card__meta'>成员企业 {c.memberCount} 家</Text>
-          {c.leadEnterpriseName && <Text className='card__meta'>龙头企业：{c.leadEnterpriseName}</Text>}
-          <View className='card__actions'>
-            <Button
-              className='btn'
-              type='primary'
-              fill='outline'
-              onClick={() => navigateTo(withQuery(ROUTES.directory, { cooperativeId: c.id }))}
-            >
-              成员名录
-            </Button>
-            {canManageCooperative(principal, c.id) && (
-              <Button
-                className='btn'
-                type='primary'
-                onClick={() => navigateTo(withQuery(ROUTES.invite, { cooperativeId: c.id }))}
-              >
-                邀请成员
-              </Button>
-            )}
-          </View>
-        </View>
-      ))}
+        )}
+      </StateView>
+    </View>
+  );
+}
+
+function AdminPanel() {
+  return (
+    <View className='card home__admin'>
+      <Text className='card__title'>平台管理</Text>
+      <Text className='card__meta'>建立区域和合作社，为监管人员、专家和合作社管理员开设桌面账号。</Text>
+      <View className='card__actions home__admin-actions'>
+        <Button className='btn' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.regions)}>
+          区域管理
+        </Button>
+        <Button className='btn' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.cooperativeNew)}>
+          新建合作社
+        </Button>
+        <Button className='btn' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.userNew)}>
+          新建桌面账号
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function CooperativeCard({ coop: c, principal }: { coop: Cooperative; principal: Principal }) {
+  const manage = canManageCooperative(principal, c.id);
+  return (
+    <View className='card home__coop'>
+      <Text className='card__title'>{c.name}</Text>
+      <Text className='card__meta'>
+        {c.regionName} · {c.industry}
+      </Text>
+      <Text className='card__meta'>成员企业 {c.memberCount} 家</Text>
+      {c.leadEnterpriseName && <Text className='card__meta'>龙头企业：{c.leadEnterpriseName}</Text>}
+      <View className='card__actions'>
+        <Button className='btn' type='primary' fill='outline' onClick={() => navigateTo(withQuery(ROUTES.directory, { cooperativeId: c.id }))}>
+          成员名录
+        </Button>
+        {manage && (
+          <Button className='btn' type='primary' fill='outline' onClick={() => navigateTo(withQuery(ROUTES.invitations, { cooperativeId: c.id }))}>
+            邀请记录
+          </Button>
+        )}
+        {manage && (
+          <Button className='btn' type='primary' onClick={() => navigateTo(withQuery(ROUTES.invite, { cooperativeId: c.id }))}>
+            邀请成员
+          </Button>
+        )}
+      </View>
     </View>
   );
 }

@@ -1,19 +1,19 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../../shared/enums';
 import type { Me } from '../../../shared/schemas/auth';
 import type { Enterprise } from '../../../shared/schemas/org';
 import { BindPhone } from '../../components/bind-phone';
 import { Button, Cell, CellGroup } from '../../components/nut';
 import { StateView } from '../../components/state-view';
+import { useQuery } from '../../hooks/use-query';
 import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { fetchMe, hasToken, logout, myEnterpriseIds } from '../../services/auth';
 import { getEnterprise } from '../../services/org';
 import { openPrivacyContract } from '../../services/privacy';
 import './index.scss';
-import { messageOf } from '../../services/request';
 
 interface MineData {
   me: Me;
@@ -21,30 +21,21 @@ interface MineData {
 }
 
 export function MinePage() {
-  const [data, setData] = useState<MineData | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    if (process.env.TARO_ENV === 'h5' && !hasToken()) {
-      relaunch(ROUTES.login);
-      return;
-    }
-    setError(null);
-    try {
+  const needsLogin = process.env.TARO_ENV === 'h5' && !hasToken();
+  useEffect(() => {
+    if (needsLogin) relaunch(ROUTES.login);
+  }, [needsLogin]);
+  const query = useQuery(
+    async (): Promise<MineData> => {
       const me = await fetchMe();
+      // a person belongs to one or two enterprises: fetched side by side
       const enterprises = await Promise.all(myEnterpriseIds(me).map((id) => getEnterprise(id)));
-      setData({ me, enterprises });
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load();
-  });
+      return { me, enterprises };
+    },
+    [],
+    { enabled: !needsLogin, refetchOnShow: true },
+  );
+  const data = query.data;
 
   const onPrivacy = () => {
     if (!openPrivacyContract()) navigateTo(ROUTES.privacy);
@@ -65,23 +56,18 @@ export function MinePage() {
   };
 
   const roles = data ? Array.from(new Set(data.me.roles.map((g) => g.role))) : [];
+  // supervisors, experts and the platform admin work across enterprises: no "my enterprise" for them
+  const enterprisePerson = roles.length === 0 || roles.includes('member') || roles.includes('coop_admin');
 
   return (
     <View className='page'>
-      <StateView
-        loading={loading && !data}
-        error={data ? null : error}
-        onRetry={() => {
-          setLoading(true);
-          void load();
-        }}
-      >
+      <StateView query={query}>
         {data && (
           <View>
             <View className='card'>
               <Text className='card__title'>{data.me.name}</Text>
               {data.me.username && <Text className='card__meta'>账号：{data.me.username}</Text>}
-              <BindPhone me={data.me} onBound={(me) => setData({ ...data, me })} />
+              <BindPhone me={data.me} onBound={(me) => query.setData({ ...data, me })} />
               <View className='card__actions'>
                 {roles.length === 0 && <Text className='card__meta'>尚未加入合作社</Text>}
                 {roles.map((r) => (
@@ -91,24 +77,26 @@ export function MinePage() {
                 ))}
               </View>
             </View>
-            <CellGroup className='mine__group' title='我的企业'>
-              {data.enterprises.length === 0 && <Cell title='暂无所属企业' description='加入合作社后，您的企业会显示在这里。' />}
-              {data.enterprises.map((e) => (
-                <Cell
-                  key={e.id}
-                  clickable
-                  title={e.name}
-                  description={e.industry}
-                  extra='企业档案 ›'
-                  onClick={() => navigateTo(withQuery(ROUTES.enterprise, { id: e.id }))}
-                />
-              ))}
-            </CellGroup>
+            {enterprisePerson && (
+              <CellGroup className='mine__group' title='我的企业'>
+                {data.enterprises.length === 0 && <Cell title='暂无所属企业' description='加入合作社后，您的企业会显示在这里。' />}
+                {data.enterprises.map((e) => (
+                  <Cell
+                    key={e.id}
+                    clickable
+                    title={e.name}
+                    description={e.industry}
+                    extra='企业档案 ›'
+                    onClick={() => navigateTo(withQuery(ROUTES.enterprise, { id: e.id }))}
+                  />
+                ))}
+              </CellGroup>
+            )}
           </View>
         )}
       </StateView>
       <CellGroup className='mine__group' title='设置'>
-        <Cell title='加入合作社' clickable extra='›' onClick={() => navigateTo(ROUTES.join)} />
+        {enterprisePerson && <Cell title='加入合作社' clickable extra='›' onClick={() => navigateTo(ROUTES.join)} />}
         <Cell title='隐私政策' clickable extra='›' onClick={onPrivacy} />
       </CellGroup>
       <View className='block-btn'>

@@ -1,59 +1,56 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import type { DirectoryEntry } from '../../../../../shared/schemas/org';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { StateView } from '../../../../components/state-view';
+import { useDesk } from '../../../../hooks/use-desk';
+import { usePagedQuery } from '../../../../hooks/use-query';
+import { navigateTo } from '../../../../lib/nav';
 import { ROUTES, withQuery } from '../../../../routes';
 import { getCooperative, listEnterprises } from '../../../../services/org';
-import { messageOf, toastError } from '../../../../services/request';
 import { Button, Cell, CellGroup, Empty, SearchBar, Tag } from '../../components/nut';
 import { EMPTY_IMAGE } from '../../lib/empty-image';
 import './index.scss';
 
 const PAGE_SIZE = 20;
 
+// only entries the caller may read in full carry the private fields
+const canOpen = (e: DirectoryEntry) => e.creditCode !== undefined;
+
+const COLUMNS: Column<DirectoryEntry>[] = [
+  {
+    key: 'name',
+    title: '企业名称',
+    width: 3,
+    render: (e) => (
+      <View className='directory__name'>
+        <Text>{e.name}</Text>
+        {e.isLead && (
+          <Tag type='warning' className='directory__lead'>
+            龙头企业
+          </Tag>
+        )}
+      </View>
+    ),
+  },
+  { key: 'industry', title: '行业', width: 1.2, render: (e) => e.industry },
+  { key: 'address', title: '地址', width: 3, render: (e) => e.address },
+  { key: 'contact', title: '联系人', width: 1.2, render: (e) => e.contactName ?? '—' },
+  { key: 'phone', title: '联系电话', width: 1.6, render: (e) => e.contactPhone ?? '—' },
+  { key: 'since', title: '加入日期', width: 1.3, render: (e) => e.memberSince.slice(0, 10) },
+];
+
 export function DirectoryPage() {
   const { params } = useRouter();
   const cooperativeId = params.cooperativeId ?? '';
-  const [items, setItems] = useState<DirectoryEntry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [page, setPage] = useState(1);
+  const desk = useDesk();
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
-  const [loading, setLoading] = useState(true);
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(
-    async (nextPage: number) => {
-      if (!cooperativeId) {
-        setError('缺少合作社参数');
-        setLoading(false);
-        return;
-      }
-      if (nextPage === 1) setError(null);
-      else setMore(true);
-      try {
-        const res = await listEnterprises({ cooperativeId, q: query, page: nextPage, pageSize: PAGE_SIZE });
-        setItems((prev) => (nextPage === 1 ? res.items : [...prev, ...res.items]));
-        setTotal(res.total);
-        setPage(nextPage);
-      } catch (e) {
-        if (nextPage === 1) setError(messageOf(e));
-        else toastError(e);
-      } finally {
-        setLoading(false);
-        setMore(false);
-        Taro.stopPullDownRefresh();
-      }
-    },
-    [cooperativeId, query],
-  );
-
-  useEffect(() => {
-    setLoading(true);
-    void load(1);
-  }, [load]);
+  const list = usePagedQuery((page) => listEnterprises({ cooperativeId, q: query, page, pageSize: PAGE_SIZE }), [cooperativeId, query], {
+    enabled: !!cooperativeId,
+  });
 
   useEffect(() => {
     if (!cooperativeId) return;
@@ -62,20 +59,14 @@ export function DirectoryPage() {
       .catch(() => undefined);
   }, [cooperativeId]);
 
-  usePullDownRefresh(() => void load(1));
-  const hasMore = items.length < total;
-  useReachBottom(() => {
-    if (hasMore && !more) void load(page + 1);
-  });
-
   const search = (text: string) => setQuery(text.trim());
   const open = (e: DirectoryEntry) => {
-    // only entries the caller may read in full carry the private fields
-    if (e.creditCode !== undefined) void Taro.navigateTo({ url: withQuery(ROUTES.enterprise, { id: e.id }) });
+    if (canOpen(e)) navigateTo(withQuery(ROUTES.enterprise, { id: e.id }));
   };
+  const items = list.data ?? [];
 
   return (
-    <View className='page'>
+    <View className={`page directory${desk ? ' directory--desk' : ''}`}>
       <SearchBar
         className='directory__search'
         value={q}
@@ -90,14 +81,7 @@ export function DirectoryPage() {
           </Text>
         }
       />
-      <StateView
-        loading={loading}
-        error={error}
-        onRetry={() => {
-          setLoading(true);
-          void load(1);
-        }}
-      >
+      <StateView query={list} error={cooperativeId ? list.error : '缺少合作社参数'}>
         {items.length === 0 ? (
           <Empty
             className='directory__empty'
@@ -108,7 +92,14 @@ export function DirectoryPage() {
           >
             {query && (
               <View className='directory__empty-action'>
-                <Button type='primary' size='small' onClick={() => { setQ(''); search(''); }}>
+                <Button
+                  type='primary'
+                  size='small'
+                  onClick={() => {
+                    setQ('');
+                    search('');
+                  }}
+                >
                   清除搜索
                 </Button>
               </View>
@@ -116,50 +107,43 @@ export function DirectoryPage() {
           </Empty>
         ) : (
           <View>
-            <Text className='hint'>
-              {query ? `找到 ${total} 家成员企业` : `共 ${total} 家成员企业`}
-            </Text>
-            <CellGroup className='directory__list'>
-              {items.map((e) => (
-                <Cell
-                  key={e.id}
-                  className='directory__item'
-                  clickable={e.creditCode !== undefined}
-                  onClick={() => open(e)}
-                  title={
-                    <View className='directory__name'>
-                      <Text>{e.name}</Text>
-                      {e.isLead && (
-                        <Tag type='warning' className='directory__lead'>
-                          龙头企业
-                        </Tag>
-                      )}
-                    </View>
-                  }
-                  description={
-                    <View>
-                      <Text className='list-item__meta'>
-                        {e.industry} · {e.address}
-                      </Text>
-                      {e.contactName && (
+            <Text className='hint'>{query ? `找到 ${list.total} 家成员企业` : `共 ${list.total} 家成员企业`}</Text>
+            {desk ? (
+              <DataTable className='directory__table' columns={COLUMNS} rows={items} rowKey={(e) => e.id} onRowClick={open} clickable={canOpen} />
+            ) : (
+              <CellGroup className='directory__list'>
+                {items.map((e) => (
+                  <Cell
+                    key={e.id}
+                    className='directory__item'
+                    clickable={canOpen(e)}
+                    onClick={() => open(e)}
+                    title={COLUMNS[0].render(e)}
+                    description={
+                      <View>
                         <Text className='list-item__meta'>
-                          联系人 {e.contactName} {e.contactPhone ?? ''}
+                          {e.industry} · {e.address}
                         </Text>
-                      )}
-                    </View>
-                  }
-                  extra={e.creditCode !== undefined ? <Text className='directory__more'>›</Text> : undefined}
-                />
-              ))}
-            </CellGroup>
-            {hasMore && (
+                        {e.contactName && (
+                          <Text className='list-item__meta'>
+                            联系人 {e.contactName} {e.contactPhone ?? ''}
+                          </Text>
+                        )}
+                      </View>
+                    }
+                    extra={canOpen(e) ? <Text className='directory__more'>›</Text> : undefined}
+                  />
+                ))}
+              </CellGroup>
+            )}
+            {list.hasMore && (
               <View className='block-btn'>
-                <Button block loading={more} disabled={more} onClick={() => void load(page + 1)}>
+                <Button block loading={list.loadingMore} disabled={list.loadingMore} onClick={() => void list.loadMore()}>
                   加载更多
                 </Button>
               </View>
             )}
-            {!hasMore && <Text className='hint hint--center'>已显示全部</Text>}
+            {!list.hasMore && <Text className='hint hint--center'>已显示全部</Text>}
           </View>
         )}
       </StateView>

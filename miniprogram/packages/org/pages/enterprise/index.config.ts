@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '企业档案' });
+export default definePageConfig({ navigationBarTitleText: '企业档案', enablePullDownRefresh: true });

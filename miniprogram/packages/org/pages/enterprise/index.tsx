@@ -1,12 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import { canEditEnterprise } from '../../../../../shared/policy';
+import { useState } from 'react';
+import { canEditEnterprise, canManageCooperative } from '../../../../../shared/policy';
 import type { Enterprise } from '../../../../../shared/schemas/org';
 import { StateView } from '../../../../components/state-view';
+import { useQuery } from '../../../../hooks/use-query';
+import { navigateTo } from '../../../../lib/nav';
+import { formatDate } from '../../../../lib/time';
+import { ROUTES, withQuery } from '../../../../routes';
 import { cachedMe, fetchMe, principalOf } from '../../../../services/auth';
 import { getEnterprise, updateEnterprise } from '../../../../services/org';
-import { ApiError, messageOf, toastError } from '../../../../services/request';
+import { ApiError, toastError } from '../../../../services/request';
 import { EnterpriseForm } from '../../components/enterprise-form';
 import { Button, Cell, CellGroup, Tag } from '../../components/nut';
 import { validateEnterpriseUpdate, type EnterpriseFormValues, type FieldErrors } from '../../lib/enterprise-validation';
@@ -27,32 +31,26 @@ function toForm(e: Enterprise): EnterpriseFormValues {
 export function EnterprisePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [enterprise, setEnterprise] = useState<Enterprise | null>(null);
-  const [canEdit, setCanEdit] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState<EnterpriseFormValues | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const [e, me] = await Promise.all([getEnterprise(id), cachedMe() ? Promise.resolve(cachedMe()!) : fetchMe()]);
-      setEnterprise(e);
-      const scope = { id: e.id, cooperativeIds: e.memberships.filter((m) => !m.until).map((m) => m.cooperativeId), regionIds: [] };
-      setCanEdit(canEditEnterprise(principalOf(me), scope));
+  const query = useQuery(
+    async () => {
+      const cached = cachedMe();
+      const [e, me] = await Promise.all([getEnterprise(id), cached ? Promise.resolve(cached) : fetchMe()]);
       Taro.setNavigationBarTitle({ title: e.name }).catch(() => undefined);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return { enterprise: e, principal: principalOf(me) };
+    },
+    [id],
+    { enabled: !!id },
+  );
+  const enterprise = query.data?.enterprise ?? null;
+  const principal = query.data?.principal;
+  const activeCoops = enterprise ? enterprise.memberships.filter((m) => !m.until) : [];
+  const canEdit = !!enterprise && !!principal && canEditEnterprise(principal, { id: enterprise.id, cooperativeIds: activeCoops.map((m) => m.cooperativeId), regionIds: [] });
+  // a coop admin sends a pre-registered enterprise its own invitation (link + QR) to claim it
+  const invitableCoops = principal ? activeCoops.filter((m) => canManageCooperative(principal, m.cooperativeId)) : [];
 
   const save = async () => {
     if (!form) return;
@@ -64,7 +62,7 @@ export function EnterprisePage() {
     setBusy(true);
     try {
       const updated = await updateEnterprise(id, result.value);
-      setEnterprise(updated);
+      if (query.data) query.setData({ ...query.data, enterprise: updated });
       setForm(null);
       setErrors({});
       void Taro.showToast({ title: '已保存', icon: 'success' });
@@ -78,7 +76,7 @@ export function EnterprisePage() {
 
   return (
     <View className='page'>
-      <StateView loading={loading} error={error} onRetry={() => { setLoading(true); void load(); }}>
+      <StateView query={query} error={id ? query.error : '缺少企业参数'}>
         {enterprise && !form && (
           <View>
             <View className='card'>
@@ -113,15 +111,28 @@ export function EnterprisePage() {
                       )}
                     </View>
                   }
-                  description={`${m.since.slice(0, 10)} 加入${m.until ? `，${m.until.slice(0, 10)} 退出` : ''}`}
+                  description={`${formatDate(m.since)} 加入${m.until ? `，${formatDate(m.until)} 退出` : ''}`}
                 />
               ))}
             </CellGroup>
-            {canEdit && (
-              <View className='block-btn'>
-                <Button block type='primary' onClick={() => setForm(toForm(enterprise))}>
-                  编辑企业信息
-                </Button>
+            {(canEdit || invitableCoops.length > 0) && (
+              <View className='block-btn block-btn--stack'>
+                {canEdit && (
+                  <Button block type='primary' onClick={() => setForm(toForm(enterprise))}>
+                    编辑企业信息
+                  </Button>
+                )}
+                {invitableCoops.map((m) => (
+                  <Button
+                    key={m.cooperativeId}
+                    block
+                    type='primary'
+                    fill='outline'
+                    onClick={() => navigateTo(withQuery(ROUTES.invite, { cooperativeId: m.cooperativeId, enterpriseId: enterprise.id }))}
+                  >
+                    {invitableCoops.length > 1 ? `发送专属邀请（${m.cooperativeName}）` : '发送专属邀请'}
+                  </Button>
+                ))}
               </View>
             )}
           </View>

@@ -1,14 +1,16 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Enterprise, InvitationPreview } from '../../../../../shared/schemas/org';
 import { PrivacySheet } from '../../../../components/privacy-sheet';
 import { StateView } from '../../../../components/state-view';
+import { useQuery } from '../../../../hooks/use-query';
 import { relaunch } from '../../../../lib/nav';
+import { formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
-import { fetchMe, myEnterpriseIds } from '../../../../services/auth';
-import { acceptInvitation, getEnterprise, previewInvitation } from '../../../../services/org';
-import { ApiError, messageOf, toastError } from '../../../../services/request';
+import { fetchMe, hasToken, myEnterpriseIds } from '../../../../services/auth';
+import { acceptInvitation, getEnterprise, invitationQrUrl, previewInvitation } from '../../../../services/org';
+import { ApiError, toastError } from '../../../../services/request';
 import { storage } from '../../../../services/storage';
 import { EnterpriseForm } from '../../components/enterprise-form';
 import { Button, Cell, CellGroup, Tag } from '../../components/nut';
@@ -29,46 +31,37 @@ export function JoinPage() {
   const router = useRouter();
   const [codeInput, setCodeInput] = useState('');
   const [code, setCode] = useState<string | null>(() => invitationCodeFromParams(router.params));
-  const [preview, setPreview] = useState<InvitationPreview | null>(null);
-  const [owned, setOwned] = useState<Owned[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [mode, setMode] = useState<'existing' | 'new'>('existing');
+  // In a browser without a login (a stranger who opened an invitation link) there is nobody to join as:
+  // show the invitation and its QR code to scan in WeChat instead of a bare login form.
+  const stranger = process.env.TARO_ENV === 'h5' && !hasToken();
+  const [chosenMode, setMode] = useState<'existing' | 'new' | null>(null);
   const [form, setForm] = useState(EMPTY_ENTERPRISE);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    if (!code) return;
-    let alive = true;
-    setLoading(true);
-    setError(null);
-    (async () => {
+  const invitation = useQuery(
+    async (): Promise<{ preview: InvitationPreview; owned: Owned[] }> => {
+      const c = code ?? '';
+      if (stranger) return { preview: await previewInvitation(c), owned: [] };
       const me = await fetchMe();
-      const [p, mine] = await Promise.all([
-        previewInvitation(code),
-        Promise.all(myEnterpriseIds(me).map((id) => getEnterprise(id))),
-      ]);
-      if (!alive) return;
-      setPreview(p);
-      setOwned(mine.map((e) => ({ id: e.id, name: e.name, alreadyMember: isActiveMember(e, p.cooperativeId) })));
-      setMode(mine.length > 0 ? 'existing' : 'new');
-    })()
-      .catch((e: unknown) => alive && setError(messageOf(e)))
-      .finally(() => alive && setLoading(false));
-    return () => {
-      alive = false;
-    };
-  }, [code, attempt]);
+      const [p, mine] = await Promise.all([previewInvitation(c), Promise.all(myEnterpriseIds(me).map((id) => getEnterprise(id)))]);
+      return { preview: p, owned: mine.map((e) => ({ id: e.id, name: e.name, alreadyMember: isActiveMember(e, p.cooperativeId) })) };
+    },
+    [code, stranger],
+    { enabled: !!code },
+  );
+  const preview = invitation.data?.preview ?? null;
+  const owned = invitation.data?.owned ?? [];
+  const mode = chosenMode ?? (owned.length > 0 ? 'existing' : 'new');
 
   const submitCode = (text: string) => {
+    // a pasted invitation link or message works as well as the bare code
     const c = extractInvitationCode(text);
     if (!c) {
-      void Taro.showToast({ title: '邀请码为 8 位字母或数字', icon: 'none' });
+      void Taro.showToast({ title: '请输入 8 位邀请码，或粘贴邀请链接', icon: 'none' });
       return;
     }
-    setPreview(null);
+    setMode(null);
     setCode(c);
   };
 
@@ -117,13 +110,13 @@ export function JoinPage() {
       <View className='page'>
         <View className='card'>
           <Text className='card__title'>输入邀请码</Text>
-          <Text className='card__meta'>向合作社管理员索取 8 位邀请码，或扫描邀请二维码。</Text>
+          <Text className='card__meta'>向合作社管理员索取 8 位邀请码，或扫描邀请二维码；也可以直接粘贴收到的邀请链接。</Text>
           <Input
             className='field__input join__code'
             value={codeInput}
-            maxlength={8}
-            placeholder='例如 AB12CD34'
-            onInput={(e) => setCodeInput(e.detail.value.toUpperCase())}
+            maxlength={500}
+            placeholder='例如 AB12CD34，或粘贴邀请链接'
+            onInput={(e) => setCodeInput(e.detail.value)}
             onConfirm={() => submitCode(codeInput)}
           />
           <View className='card__actions'>
@@ -144,13 +137,17 @@ export function JoinPage() {
 
   return (
     <View className='page'>
-      <StateView loading={loading} error={error} onRetry={() => setAttempt((n) => n + 1)}>
-        {preview && (
+      <StateView query={invitation}>
+        {preview && stranger && <StrangerInvitation preview={preview} />}
+        {preview && !stranger && (
           <View>
             <View className='card'>
               <Text className='card__title'>{preview.cooperativeName}</Text>
               <Text className='card__meta'>{preview.regionName}</Text>
-              <Text className='card__meta'>邀请码 {preview.code} · 有效期至 {preview.expiresAt.slice(0, 10)}</Text>
+              <Text className='card__meta join__validity'>
+                邀请码 {preview.code} · 有效期至 {formatDateTime(preview.expiresAt)}
+              </Text>
+              {preview.enterpriseName && <Text className='card__meta'>专属邀请：{preview.enterpriseName}</Text>}
               {!preview.valid && <Text className='field__error'>该邀请码已失效，请联系管理员重新邀请。</Text>}
               <View className='card__actions'>
                 <Button className='btn' size='small' onClick={() => setCode(null)}>
@@ -186,6 +183,36 @@ export function JoinPage() {
           </View>
         )}
       </StateView>
+    </View>
+  );
+}
+
+/** The invitation as a stranger in a browser sees it: what it is, and the code to scan with WeChat. */
+function StrangerInvitation({ preview }: { preview: InvitationPreview }) {
+  const here = withQuery(ROUTES.join, { code: preview.code });
+  return (
+    <View className='card join__stranger'>
+      <Text className='card__meta'>邀请您加入</Text>
+      <Text className='card__title'>{preview.cooperativeName}</Text>
+      <Text className='card__meta'>{preview.regionName}</Text>
+      {preview.enterpriseName && <Text className='card__meta'>专属邀请：{preview.enterpriseName}</Text>}
+      <Text className='card__meta join__validity'>
+        邀请码 {preview.code} · 有效期至 {formatDateTime(preview.expiresAt)}
+      </Text>
+      {preview.valid ? (
+        <View>
+          <Image className='invite__qr join__qr' src={invitationQrUrl(preview.code)} mode='scaleToFill' />
+          <Text className='join__how'>请用手机微信“扫一扫”扫描上方二维码，在“安全互助”小程序中登记企业信息并加入合作社。</Text>
+          <Text className='card__meta'>也可以在小程序“我的 → 加入合作社”中输入邀请码 {preview.code}。</Text>
+        </View>
+      ) : (
+        <Text className='field__error'>该邀请码已失效，请联系合作社管理员重新邀请。</Text>
+      )}
+      <View className='card__actions'>
+        <Button className='btn' fill='outline' type='primary' onClick={() => relaunch(withQuery(ROUTES.login, { redirect: here }))}>
+          已有桌面账号？登录后加入
+        </Button>
+      </View>
     </View>
   );
 }
