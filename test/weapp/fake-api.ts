@@ -58,7 +58,11 @@ export function fakeServer(me: Me, cooperatives: Cooperative[], extra?: ExtraRou
     if (!tokens.has(auth.replace(/^Bearer /, ''))) return err(401, 'UNAUTHENTICATED', '请先登录');
     if (req.method === 'GET' && req.path === '/api/me') return { status: 200, body: me };
     if (req.method === 'GET' && req.path === '/api/cooperatives') {
-      const page: Page<Cooperative> = { items: cooperatives, total: cooperatives.length, page: 1, pageSize: 20 };
+      // paged like the server
+      const pageNo = Number(req.query.page ?? 1);
+      const size = Number(req.query.pageSize ?? 20);
+      const items = cooperatives.slice((pageNo - 1) * size, pageNo * size);
+      const page: Page<Cooperative> = { items, total: cooperatives.length, page: pageNo, pageSize: size };
       return { status: 200, body: page };
     }
     const answer = extra?.(req);

@@ -12,6 +12,8 @@ export const DIST = path.join(ROOT, 'dist', 'weapp');
 export interface FakeResponse {
   status: number;
   body: unknown;
+  /** How long the answer takes (default 5 ms): lets a test make an older request answer last. */
+  delayMs?: number;
 }
 export interface FakeRequest {
   method: string;
@@ -89,12 +91,12 @@ export function bootWeapp(server: FakeServer): Harness {
         headers: opts.header ?? {},
       };
       harness.calls.push(req);
+      const res = server(req);
       setTimeout(() => {
-        const res = server(req);
         const r = { statusCode: res.status, data: res.body, header: {}, errMsg: 'request:ok' };
         opts.success?.(r);
         opts.complete?.(r);
-      }, 5);
+      }, res.delayMs ?? 5);
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
     },
     login(opts: WxCallbacks) {
