@@ -27,6 +27,8 @@ export const ERROR_MESSAGES = {
   WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
   WECHAT_MISCONFIGURED: '微信登录配置有误，请联系管理员',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  DB_UNAVAILABLE: '数据库暂时不可用，请稍后再试',
+  DB_CONFLICT: '有人正在同时修改，请稍后重试',
   INTERNAL: '服务器开小差了，请稍后再试',
   NETWORK: '网络连接失败，请检查网络',
 } as const;

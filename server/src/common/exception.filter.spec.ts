@@ -118,6 +118,53 @@ describe('toErrorResponse', () => {
       expect(res).toStrictEqual({ status: 500, body: { error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } } });
     });
 
+    /** A driver error as mysql2 or better-sqlite3 raises it, inside TypeORM's QueryFailedError or bare. */
+    const driverFailure = (props: Record<string, unknown>, message = 'driver says no'): Error => Object.assign(new Error(message), props);
+    const wrapped = (props: Record<string, unknown>, message?: string): QueryFailedError =>
+      new QueryFailedError('UPDATE invitations SET uses = uses + 1', [], driverFailure(props, message));
+    const UNAVAILABLE = {
+      status: 503,
+      body: { error: { code: 'DB_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试' } },
+      headers: { 'Retry-After': '5' },
+    };
+
+    it.each<[string, unknown]>([
+      ['MariaDB lock wait timeout (1205)', wrapped({ errno: 1205, code: 'ER_LOCK_WAIT_TIMEOUT' })],
+      ['SQLite busy', wrapped({ code: 'SQLITE_BUSY' }, 'database is locked')],
+      ['SQLite locked', wrapped({ code: 'SQLITE_LOCKED_SHAREDCACHE' })],
+      ['connection refused (no pool connection yet)', driverFailure({ code: 'ECONNREFUSED', errno: -111 })],
+      ['connect timeout (accepts, never answers)', driverFailure({ code: 'ETIMEDOUT', fatal: true })],
+      ['query inactivity timeout', wrapped({ code: 'PROTOCOL_SEQUENCE_TIMEOUT', fatal: true }, 'Query inactivity timeout')],
+      ['connection lost mid-query', wrapped({ code: 'PROTOCOL_CONNECTION_LOST', fatal: true })],
+      ['too many connections', wrapped({ code: 'ER_CON_COUNT_ERROR', errno: 1040 })],
+      ['server shutting down', wrapped({ code: 'ER_SERVER_SHUTDOWN', errno: 1053 })],
+      ['closed connection', driverFailure({}, "Can't add new command when connection is in closed state")],
+    ])('%s → 503 DB_UNAVAILABLE with Retry-After, nothing leaked', (_name, err) => {
+      const res = toErrorResponse(err);
+      expect(res).toStrictEqual(UNAVAILABLE);
+      expect(JSON.stringify(res.body)).not.toMatch(/UPDATE|ECONN|SQLITE|timeout/i);
+    });
+
+    it('a deadlock that outlived the retries → 409 DB_CONFLICT', () => {
+      expect(toErrorResponse(wrapped({ errno: 1213, code: 'ER_LOCK_DEADLOCK' }))).toStrictEqual({
+        status: 409,
+        body: { error: { code: 'DB_CONFLICT', message: '有人正在同时修改，请稍后重试' } },
+      });
+    });
+
+    it.each([
+      ['SQLite', { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' }],
+      ['MariaDB missing parent (1452)', { errno: 1452, code: 'ER_NO_REFERENCED_ROW_2' }],
+      ['MariaDB still referenced (1451)', { errno: 1451, code: 'ER_ROW_IS_REFERENCED_2' }],
+    ])('a %s foreign key refusal → 409 CONFLICT', (_name, props) => {
+      expect(toErrorResponse(wrapped(props)).status).toBe(409);
+      expect(toErrorResponse(wrapped(props)).body.error.code).toBe('CONFLICT');
+    });
+
+    it('a syntax error is still a 500 (a bug, not a bad day)', () => {
+      expect(toErrorResponse(wrapped({ errno: 1064, code: 'ER_PARSE_ERROR' })).status).toBe(500);
+    });
+
     it('a plain Error mentioning "Duplicate entry" is not a database conflict', () => {
       expect(toErrorResponse(new Error("Duplicate entry 'x' for key 'y'")).status).toBe(500);
     });

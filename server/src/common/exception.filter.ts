@@ -3,7 +3,17 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { type ApiErrorBody, type ErrorCode, errorMessage } from '../../../shared/errors';
+import { isConnectionFailure, isDeadlock, isForeignKeyViolation, isLockTimeout, isUniqueViolation } from '../database/db-errors';
 import { AppError } from './app-error';
+
+/** Seconds a client should wait before retrying when the database is unavailable or busy. */
+export const DB_RETRY_AFTER_SECONDS = 5;
+
+export interface ErrorResponse {
+  status: number;
+  body: ApiErrorBody;
+  headers?: Record<string, string>;
+}
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
@@ -23,7 +33,7 @@ export function errorBody(code: ErrorCode, message?: string, fields?: Record<str
 }
 
 /** Maps anything thrown to the error shape of docs/api.md; never leaks stacks, SQL or paths. */
-export function toErrorResponse(exception: unknown): { status: number; body: ApiErrorBody } {
+export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof AppError) {
     return { status: exception.status, body: errorBody(exception.code, exception.message, exception.fields) };
   }
@@ -35,9 +45,21 @@ export function toErrorResponse(exception: unknown): { status: number; body: Api
     const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
     return { status, body: errorBody(code) };
   }
-  if (exception instanceof QueryFailedError && /UNIQUE|Duplicate entry/i.test(exception.message)) {
+  // Database trouble is the client's to retry, never a 500: a deadlock that outlived the transaction
+  // retries is a conflict; a busy or unreachable database is temporary.
+  if (isDeadlock(exception)) return { status: HttpStatus.CONFLICT, body: errorBody('DB_CONFLICT') };
+  if (isLockTimeout(exception) || isConnectionFailure(exception)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: errorBody('DB_UNAVAILABLE'),
+      headers: { 'Retry-After': String(DB_RETRY_AFTER_SECONDS) },
+    };
+  }
+  if (isUniqueViolation(exception) || (exception instanceof QueryFailedError && /UNIQUE|Duplicate entry/i.test(exception.message))) {
     return { status: HttpStatus.CONFLICT, body: errorBody('CONFLICT') };
   }
+  // A reference to a row that is gone (or a row still referenced): the state changed under the request.
+  if (isForeignKeyViolation(exception)) return { status: HttpStatus.CONFLICT, body: errorBody('CONFLICT') };
   return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: errorBody('INTERNAL') };
 }
 
@@ -47,9 +69,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const { status, body } = toErrorResponse(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const { status, body, headers } = toErrorResponse(exception);
+    if (body.error.code === 'DB_UNAVAILABLE') this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
+    if (headers) res.set(headers);
     res.status(status).json(body);
   }
 }

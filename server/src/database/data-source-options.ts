@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/config';
 import { DerivedKeysSubscriber } from './derived-keys.subscriber';
 import { ENTITIES } from './entities';
 import { utcMysql2 } from './mysql-session';
+import { DB_TIMEOUT_MS } from './resilience';
 import { adoptUnversionedSqlite } from './sqlite-baseline';
 import { UuidSubscriber } from './uuid.subscriber';
 
@@ -14,8 +15,11 @@ const SUBSCRIBERS = [UuidSubscriber, DerivedKeysSubscriber];
 const migrationsOf = (dialect: 'mysql' | 'sqlite'): string =>
   join(__dirname, 'migrations', dialect, '*.{ts,js}').replace(/\\/g, '/');
 
-/** Waits this long for another process's write lock on an SQLite file before failing with SQLITE_BUSY. */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/**
+ * Waits this long for another process's write lock on an SQLite file (a backup, the sqlite3 shell) before
+ * failing with SQLITE_BUSY (503). better-sqlite3 waits synchronously, so keep it short.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 2000;
 
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const db = config.db;
@@ -57,6 +61,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     connectorPackage: 'mysql2',
     driver: utcMysql2,
     charset: 'utf8mb4_unicode_ci',
-    connectTimeout: 5000,
+    // A server that accepts but never answers must not hold a request for long (503 instead).
+    connectTimeout: DB_TIMEOUT_MS,
   };
 }

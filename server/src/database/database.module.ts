@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
+import { armMysqlTimeouts, retryTransactions } from './resilience';
 import { serialiseSqlite } from './sqlite-serial';
 
 @Module({
@@ -10,10 +11,12 @@ import { serialiseSqlite } from './sqlite-serial';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), retryAttempts: 2, retryDelay: 1000 }),
-      // SQLite: one transaction at a time on its single connection (no-op for MySQL/MariaDB).
+      // SQLite: one transaction at a time on its single connection. MySQL/MariaDB: deadlocks retried,
+      // and after the migrations every query and connection wait is bounded. (Each is a no-op on the other.)
       dataSourceFactory: async (options) => {
         if (!options) throw new Error('no data source options');
-        return serialiseSqlite(new DataSource(options)).initialize();
+        const ds = await retryTransactions(serialiseSqlite(new DataSource(options))).initialize();
+        return armMysqlTimeouts(ds);
       },
     }),
   ],

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { type Health, healthSchema } from '../../../shared/schemas/common';
 import { Public } from '../common/auth.decorators';
+import { DB_RETRY_AFTER_SECONDS } from '../common/exception.filter';
 import { Returns } from '../common/zod';
 
 @ApiTags('health')
@@ -20,7 +21,7 @@ export class HealthController {
       await this.db.query('SELECT 1');
       return { status: 'ok', db: 'up' };
     } catch {
-      res.status(503);
+      res.status(503).setHeader('Retry-After', String(DB_RETRY_AFTER_SECONDS));
       return { status: 'error', db: 'down' };
     }
   }
