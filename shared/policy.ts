@@ -9,9 +9,18 @@ export interface Grant {
   regionId?: string | null;
 }
 
+/**
+ * The caller. A `member` grant counts only while its enterprise's membership of that cooperative is
+ * active: the server loads only those, so an ended membership ends the access that came from it.
+ */
 export interface Principal {
   userId: string;
   grants: Grant[];
+  /**
+   * Each region a grant names → that region and every region below it. The server loads it with the
+   * principal so that region rules become plain `IN (…)` conditions in SQL (see accessScope).
+   */
+  subregions?: Record<string, string[]>;
 }
 
 /** A cooperative as the policy needs it: its id and its region with every ancestor region. */
@@ -96,4 +105,45 @@ export function canGrant(
     );
   }
   return false;
+}
+
+/**
+ * The same read and manage rules as the functions above, as id lists a database query can test in
+ * bulk: a cooperative, enterprise or directory row is visible exactly when the can… function above
+ * says so (proven by the policy-equals-SQL property test in test/api/access-scope.test.ts).
+ * Region rules need `subregions` (a region grant reaches its region and all below it).
+ */
+export interface AccessScope {
+  /** The platform admin: everything. */
+  all: boolean;
+  /** An expert without a region reads every cooperative. */
+  allCooperatives: boolean;
+  /** Read through a coop_admin or member grant. */
+  cooperativeIds: string[];
+  /** coop_admin grants: manage the cooperative, read and edit its active members in full. */
+  managedCooperativeIds: string[];
+  /** Supervisor and expert reach: cooperatives sitting in these regions are readable. */
+  readRegionIds: string[];
+  /** Supervisor reach: enterprises in (or active members of cooperatives in) these regions, in full. */
+  supervisedRegionIds: string[];
+  /** member grants: the caller's own enterprises, read and edit. */
+  enterpriseIds: string[];
+}
+
+export function accessScope(p: Principal, subregions: Record<string, string[]> = p.subregions ?? {}): AccessScope {
+  const ids = (pred: (g: Grant) => boolean, pick: (g: Grant) => string | null | undefined): string[] => [
+    ...new Set(p.grants.filter(pred).map(pick).filter((v): v is string => !!v)),
+  ];
+  const below = (regionIds: string[]): string[] => [
+    ...new Set(regionIds.flatMap((r) => subregions[r] ?? [r])),
+  ];
+  return {
+    all: isAdmin(p),
+    allCooperatives: has(p, (g) => g.role === 'expert' && !g.regionId),
+    cooperativeIds: ids((g) => g.role === 'coop_admin' || g.role === 'member', (g) => g.cooperativeId),
+    managedCooperativeIds: ids((g) => g.role === 'coop_admin', (g) => g.cooperativeId),
+    readRegionIds: below(ids((g) => g.role === 'supervisor' || g.role === 'expert', (g) => g.regionId)),
+    supervisedRegionIds: below(ids((g) => g.role === 'supervisor', (g) => g.regionId)),
+    enterpriseIds: ids((g) => g.role === 'member', (g) => g.enterpriseId),
+  };
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
-import { type Principal, canCreateCooperative, canReadCooperative, isAdmin } from '../../../shared/policy';
+import { type Principal, canCreateCooperative, isAdmin } from '../../../shared/policy';
 import type { Page } from '../../../shared/schemas/common';
 import type { Cooperative, CreateCooperativeBody, CreateRegionBody, Region } from '../../../shared/schemas/org';
 import { AppError } from '../common/app-error';
@@ -46,23 +46,24 @@ export class CooperativesService {
   }
 
   async list(actor: Principal, q: { page: number; pageSize: number; regionId?: string }): Promise<Page<Cooperative>> {
-    const ids = await this.scope.readableCooperativeIds(actor);
-    if (ids !== null && ids.length === 0) return pageResult([], 0, q);
+    const scope = await this.scope.of(actor);
     const qb = this.coops.createQueryBuilder('c').orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC');
-    if (ids !== null) qb.andWhere('c.id IN (:...ids)', { ids });
+    this.scope.where(qb, this.scope.cooperativeReadable(scope, 'c'));
     if (q.regionId) {
-      const chains = await this.scope.regionChains();
-      const regionIds = [...chains.entries()].filter(([, ch]) => ch.includes(q.regionId as string)).map(([id]) => id);
-      qb.andWhere('c.regionId IN (:...regionIds)', { regionIds: regionIds.length ? regionIds : ['-'] });
+      const within = (await this.scope.subregions([q.regionId]))[q.regionId];
+      qb.andWhere('c.regionId IN (:...within)', { within });
     }
     const [rows, total] = await Promise.all([qb.clone().offset(offsetOf(q)).limit(q.pageSize).getMany(), qb.getCount()]);
     return pageResult(await this.toDtos(rows), total, q);
   }
 
-  /** The cooperative if the caller may read it; 404 otherwise (never reveal it exists). */
+  /** The cooperative if the caller may read it; 404 otherwise (never reveal it exists). One query. */
   async readable(actor: Principal, id: string): Promise<CooperativeEntity> {
-    const coop = await this.coops.findOneBy({ id });
-    if (!coop || !canReadCooperative(actor, await this.scope.cooperative(coop))) throw AppError.notFound();
+    const scope = await this.scope.of(actor);
+    const qb = this.coops.createQueryBuilder('c').where('c.id = :id', { id });
+    this.scope.where(qb, this.scope.cooperativeReadable(scope, 'c'));
+    const coop = await qb.getOne();
+    if (!coop) throw AppError.notFound();
     return coop;
   }
 
@@ -72,8 +73,7 @@ export class CooperativesService {
   }
 
   async create(actor: Principal, body: CreateCooperativeBody): Promise<Cooperative> {
-    const chains = await this.scope.regionChains();
-    const chain = chains.get(body.regionId);
+    const chain = await this.scope.regionChain(body.regionId);
     if (!chain) throw AppError.validation({ regionId: '地区不存在' });
     if (!canCreateCooperative(actor, chain)) throw AppError.forbidden();
     const region = await this.regions.findOneByOrFail({ id: body.regionId });

@@ -3,12 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { shanghaiDate } from '../../../shared/dates';
 import { phoneFor } from '../../../shared/phone';
-import {
-  type Principal,
-  canEditEnterprise,
-  canManageCooperative,
-  canReadEnterprise,
-} from '../../../shared/policy';
+import { type Principal, canManageCooperative } from '../../../shared/policy';
 import type { Page } from '../../../shared/schemas/common';
 import type {
   CreateEnterpriseBody,
@@ -36,11 +31,11 @@ interface DirectoryRow {
   headcount: number | string;
   contactName: string;
   contactPhone: string;
-  regionId: string | null;
   cooperativeId: string;
   since: string | Date;
   leadEnterpriseId: string | null;
-  coopRegionId: string;
+  /** 1 when the caller may see the private fields (an SQL CASE; a string on some drivers). */
+  full: number | string;
 }
 
 const creditCodeTaken = (): AppError =>
@@ -59,22 +54,19 @@ export class EnterprisesService {
 
   /** The member directory: active memberships of the cooperatives the caller may read. */
   async list(actor: Principal, q: EnterpriseListQuery): Promise<Page<DirectoryEntry>> {
-    let coopIds: string[] | null;
-    if (q.cooperativeId) {
-      await this.coops.readable(actor, q.cooperativeId);
-      coopIds = [q.cooperativeId];
-    } else {
-      coopIds = await this.scope.readableCooperativeIds(actor);
-    }
-    if (coopIds !== null && coopIds.length === 0) return pageResult([], 0, q);
+    const scope = await this.scope.of(actor);
+    // A named cooperative the caller may not read is a 404, not an empty page.
+    if (q.cooperativeId) await this.coops.readable(actor, q.cooperativeId);
     const qb = this.memberships
       .createQueryBuilder('m')
       .innerJoin(EnterpriseEntity, 'e', 'e.id = m.enterpriseId')
       .innerJoin(CooperativeEntity, 'c', 'c.id = m.cooperativeId')
       .where('m.until IS NULL');
-    if (coopIds !== null) qb.andWhere('m.cooperativeId IN (:...coopIds)', { coopIds });
+    if (q.cooperativeId) qb.andWhere('m.cooperativeId = :cooperativeId', { cooperativeId: q.cooperativeId });
+    else this.scope.where(qb, this.scope.cooperativeReadable(scope, 'c'));
     if (q.q) qb.andWhere("e.name LIKE :q ESCAPE '!'", { q: likePattern(q.q) });
     const total = await qb.getCount();
+    const [fullSql, fullParams] = this.scope.directoryFull(scope, 'e', 'c');
     const rows = await qb
       .select([
         'e.id AS id',
@@ -85,12 +77,13 @@ export class EnterprisesService {
         'e.headcount AS headcount',
         'e.contactName AS contactName',
         'e.contactPhone AS contactPhone',
-        'e.regionId AS regionId',
         'm.cooperativeId AS cooperativeId',
         'm.since AS since',
         'c.leadEnterpriseId AS leadEnterpriseId',
-        'c.regionId AS coopRegionId',
       ])
+      // Private fields only where the policy allows them through this row's cooperative.
+      .addSelect(`CASE WHEN ${fullSql} THEN 1 ELSE 0 END`, 'full')
+      .setParameters(fullParams)
       // The lead enterprise first, then by name: how members think of their directory.
       .orderBy('CASE WHEN c.leadEnterpriseId = e.id THEN 0 ELSE 1 END', 'ASC')
       .addOrderBy('e.name', 'ASC')
@@ -98,9 +91,8 @@ export class EnterprisesService {
       .offset(offsetOf(q))
       .limit(q.pageSize)
       .getRawMany<DirectoryRow>();
-    const chains = await this.scope.regionChains();
     return pageResult(
-      rows.map((r) => this.toEntry(actor, r, chains.get(r.coopRegionId) ?? [r.coopRegionId])),
+      rows.map((r) => this.toEntry(actor, r)),
       total,
       q,
     );
@@ -124,11 +116,9 @@ export class EnterprisesService {
   }
 
   async update(actor: Principal, id: string, body: UpdateEnterpriseBody): Promise<Enterprise> {
-    const e = await this.enterprises.findOneBy({ id });
-    if (!e) throw AppError.notFound();
-    const scope = await this.scope.enterprise(e.id, e.regionId);
-    if (!canReadEnterprise(actor, scope)) throw AppError.notFound();
-    if (!canEditEnterprise(actor, scope)) throw AppError.forbidden();
+    const found = await this.access(actor, id);
+    if (!found) throw AppError.notFound();
+    if (!found.canEdit) throw AppError.forbidden();
     await this.enterprises.update({ id }, body);
     return this.toDto(await this.enterprises.findOneByOrFail({ id }), actor);
   }
@@ -146,9 +136,24 @@ export class EnterprisesService {
   }
 
   async readable(actor: Principal, id: string): Promise<EnterpriseEntity> {
-    const e = await this.enterprises.findOneBy({ id });
-    if (!e || !canReadEnterprise(actor, await this.scope.enterprise(e.id, e.regionId))) throw AppError.notFound();
-    return e;
+    const found = await this.access(actor, id);
+    if (!found) throw AppError.notFound();
+    return found.enterprise;
+  }
+
+  /** The enterprise if the caller may read its full record, and whether they may edit it: one query. */
+  private async access(actor: Principal, id: string): Promise<{ enterprise: EnterpriseEntity; canEdit: boolean } | null> {
+    const scope = await this.scope.of(actor);
+    const [editSql, editParams] = this.scope.enterpriseAllowed(scope, 'e', 'edit');
+    const qb = this.enterprises
+      .createQueryBuilder('e')
+      .where('e.id = :id', { id })
+      .addSelect(`CASE WHEN ${editSql} THEN 1 ELSE 0 END`, 'e_canEdit')
+      .setParameters(editParams);
+    this.scope.where(qb, this.scope.enterpriseAllowed(scope, 'e', 'read'));
+    const { entities, raw } = await qb.getRawAndEntities<{ e_canEdit: number | string }>();
+    if (entities.length === 0) return null;
+    return { enterprise: entities[0], canEdit: Number(raw[0].e_canEdit) === 1 };
   }
 
   /**
@@ -187,7 +192,7 @@ export class EnterprisesService {
   }
 
   /** Private fields only for those who may read the full record through this membership's cooperative. */
-  private toEntry(actor: Principal, r: DirectoryRow, regionIds: string[]): DirectoryEntry {
+  private toEntry(actor: Principal, r: DirectoryRow): DirectoryEntry {
     const entry: DirectoryEntry = {
       id: r.id,
       name: r.name,
@@ -197,8 +202,7 @@ export class EnterprisesService {
       memberSince: typeof r.since === 'string' ? r.since.slice(0, 10) : shanghaiDate(r.since),
       isLead: r.leadEnterpriseId === r.id,
     };
-    const full = canReadEnterprise(actor, { id: r.id, cooperativeIds: [r.cooperativeId], regionIds });
-    if (!full) return entry;
+    if (Number(r.full) !== 1) return entry;
     return {
       ...entry,
       creditCode: r.creditCode,

@@ -1,71 +1,130 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository } from 'typeorm';
-import type { CooperativeScope, EnterpriseScope, Principal } from '../../../shared/policy';
-import { isAdmin } from '../../../shared/policy';
-import { CooperativeEntity } from './cooperative.entity';
-import { MembershipEntity } from './membership.entity';
-import { RegionEntity } from './region.entity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import { type AccessScope, type Principal, accessScope } from '../../../shared/policy';
 
-/** Turns records into the scopes the shared policy reasons about. */
+// SQL text both databases read alike; identifiers go through the driver's quoting (`until` is a
+// keyword on MySQL).
+type Params = Record<string, unknown>;
+
+/**
+ * The shared policy (shared/policy.ts) as query conditions: which cooperatives and enterprises a
+ * principal may read, edit or manage, tested in bulk by the database. Every list and every "may this
+ * person see these ids" question goes through here; test/api/access-scope.test.ts proves it agrees
+ * with the policy's can… functions on random worlds.
+ */
 @Injectable()
 export class ScopeService {
-  constructor(
-    @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
-    @InjectRepository(CooperativeEntity) private readonly coops: Repository<CooperativeEntity>,
-    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** regionId → [regionId, parent, grandparent …]. The region table is small (a district's towns). */
-  async regionChains(): Promise<Map<string, string[]>> {
-    const all = await this.regions.find();
-    const parent = new Map(all.map((r) => [r.id, r.parentId]));
-    const chains = new Map<string, string[]>();
-    for (const r of all) {
-      const chain: string[] = [];
-      for (let id: string | null | undefined = r.id; id && !chain.includes(id); id = parent.get(id)) chain.push(id);
-      chains.set(r.id, chain);
-    }
-    return chains;
+  private q(name: string): string {
+    return this.db.driver.escape(name);
   }
 
-  async cooperative(coop: CooperativeEntity): Promise<CooperativeScope> {
-    const chains = await this.regionChains();
-    return { id: coop.id, regionIds: chains.get(coop.regionId) ?? [coop.regionId] };
+  /** The principal's scope; region grants are expanded by the principal loader, or here if missing. */
+  async of(p: Principal): Promise<AccessScope> {
+    const regionIds = [...new Set(p.grants.map((g) => g.regionId).filter((r): r is string => !!r))];
+    const missing = regionIds.filter((r) => !p.subregions?.[r]);
+    if (missing.length === 0) return accessScope(p);
+    return accessScope(p, { ...p.subregions, ...(await this.subregions(missing)) });
   }
 
-  async enterprise(enterpriseId: string, ownRegionId: string | null): Promise<EnterpriseScope> {
-    const active = await this.memberships.find({ where: { enterpriseId, until: IsNull() } });
-    const cooperativeIds = active.map((m) => m.cooperativeId);
-    const coops = cooperativeIds.length ? await this.coops.find({ where: { id: In(cooperativeIds) } }) : [];
-    const chains = await this.regionChains();
-    const regionIds = new Set<string>();
-    for (const id of [ownRegionId, ...coops.map((c) => c.regionId)]) {
-      if (id) for (const r of chains.get(id) ?? [id]) regionIds.add(r);
-    }
-    return { id: enterpriseId, cooperativeIds, regionIds: [...regionIds] };
+  /** Each given region → itself and every region below it (one recursive query). */
+  async subregions(regionIds: string[]): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = Object.fromEntries(regionIds.map((r) => [r, [r]]));
+    if (regionIds.length === 0) return out;
+    const q = (n: string) => this.q(n);
+    const marks = regionIds.map(() => '?').join(', ');
+    const rows: { root: string; id: string }[] = await this.db.query(
+      `WITH RECURSIVE sub (root, id) AS (
+         SELECT r.${q('id')}, r.${q('id')} FROM ${q('regions')} r WHERE r.${q('id')} IN (${marks})
+         UNION
+         SELECT sub.root, r.${q('id')} FROM ${q('regions')} r JOIN sub ON r.${q('parentId')} = sub.id
+       ) SELECT root, id FROM sub`,
+      regionIds,
+    );
+    for (const row of rows) if (row.id !== row.root) out[row.root].push(row.id);
+    return out;
   }
 
-  /** Cooperatives the caller may read; null means all (platform admin). */
-  async readableCooperativeIds(p: Principal): Promise<string[] | null> {
-    if (isAdmin(p)) return null;
-    const ids = new Set<string>();
-    for (const g of p.grants) {
-      if ((g.role === 'coop_admin' || g.role === 'member') && g.cooperativeId) ids.add(g.cooperativeId);
+  /** A region and all its ancestors (for rules about where a new record goes); null if unknown. */
+  async regionChain(regionId: string): Promise<string[] | null> {
+    const q = (n: string) => this.q(n);
+    const rows: { id: string; depth: number | string }[] = await this.db.query(
+      `WITH RECURSIVE up (id, parentId, depth) AS (
+         SELECT r.${q('id')}, r.${q('parentId')}, 0 FROM ${q('regions')} r WHERE r.${q('id')} = ?
+         UNION
+         SELECT r.${q('id')}, r.${q('parentId')}, up.depth + 1 FROM ${q('regions')} r JOIN up ON r.${q('id')} = up.parentId
+         WHERE up.depth < 50
+       ) SELECT id, depth FROM up`,
+      [regionId],
+    );
+    if (rows.length === 0) return null;
+    return rows.sort((a, b) => Number(a.depth) - Number(b.depth)).map((r) => r.id);
+  }
+
+  /** SQL: the cooperative row `alias` is readable (canReadCooperative). */
+  cooperativeReadable(scope: AccessScope, alias: string): [string, Params] {
+    if (scope.all || scope.allCooperatives) return ['1 = 1', {}];
+    const params: Params = {};
+    const parts = [
+      this.inList(`${alias}.${this.q('id')}`, scope.cooperativeIds, 'scCoops', params),
+      this.inList(`${alias}.${this.q('regionId')}`, scope.readRegionIds, 'scReadRegions', params),
+    ].filter((x): x is string => x !== null);
+    return [parts.length ? `(${parts.join(' OR ')})` : '1 = 0', params];
+  }
+
+  /** SQL: the cooperative id expression `idSql` is one the caller manages (canManageCooperative). */
+  cooperativeManaged(scope: AccessScope, idSql: string): [string, Params] {
+    if (scope.all) return ['1 = 1', {}];
+    const params: Params = {};
+    return [this.inList(idSql, scope.managedCooperativeIds, 'scManaged', params) ?? '1 = 0', params];
+  }
+
+  /** SQL: the full record of enterprise row `alias` is readable (canReadEnterprise) or editable. */
+  enterpriseAllowed(scope: AccessScope, alias: string, mode: 'read' | 'edit'): [string, Params] {
+    if (scope.all) return ['1 = 1', {}];
+    const q = (n: string) => this.q(n);
+    const params: Params = {};
+    const eid = `${alias}.${q('id')}`;
+    const active = (m: string) => `${m}.${q('enterpriseId')} = ${eid} AND ${m}.${q('until')} IS NULL`;
+    const parts: (string | null)[] = [this.inList(eid, scope.enterpriseIds, 'scEnts', params)];
+    const managed = this.inList(`sm1.${q('cooperativeId')}`, scope.managedCooperativeIds, 'scManagedE', params);
+    if (managed) parts.push(`EXISTS (SELECT 1 FROM ${q('memberships')} sm1 WHERE ${active('sm1')} AND ${managed})`);
+    if (mode === 'read' && scope.supervisedRegionIds.length > 0) {
+      parts.push(this.inList(`${alias}.${q('regionId')}`, scope.supervisedRegionIds, 'scSup', params));
+      parts.push(
+        `EXISTS (SELECT 1 FROM ${q('memberships')} sm2 JOIN ${q('cooperatives')} sc2 ON sc2.${q('id')} = sm2.${q('cooperativeId')}` +
+          ` WHERE ${active('sm2')} AND sc2.${q('regionId')} IN (:...scSup))`,
+      );
     }
-    const regionGrants = p.grants.filter((g) => g.role === 'supervisor' || g.role === 'expert');
-    if (regionGrants.length > 0) {
-      const chains = await this.regionChains();
-      const all = regionGrants.some((g) => g.role === 'expert' && !g.regionId);
-      const watched = new Set(regionGrants.map((g) => g.regionId).filter((r): r is string => !!r));
-      const regionIds = [...chains.entries()]
-        .filter(([, chain]) => all || chain.some((r) => watched.has(r)))
-        .map(([id]) => id);
-      if (regionIds.length > 0) {
-        const coops = await this.coops.find({ where: { regionId: In(regionIds) }, select: { id: true } });
-        for (const c of coops) ids.add(c.id);
-      }
-    }
-    return [...ids];
+    const sql = parts.filter((x): x is string => x !== null);
+    return [sql.length ? `(${sql.join(' OR ')})` : '1 = 0', params];
+  }
+
+  /**
+   * SQL: a directory row (enterprise `e` through its active membership of cooperative `c`) shows the
+   * private fields: canReadEnterprise judged through that one cooperative.
+   */
+  directoryFull(scope: AccessScope, e: string, c: string): [string, Params] {
+    if (scope.all) return ['1 = 1', {}];
+    const params: Params = {};
+    const parts = [
+      this.inList(`${e}.${this.q('id')}`, scope.enterpriseIds, 'sdEnts', params),
+      this.inList(`${c}.${this.q('id')}`, scope.managedCooperativeIds, 'sdManaged', params),
+      this.inList(`${c}.${this.q('regionId')}`, scope.supervisedRegionIds, 'sdSup', params),
+    ].filter((x): x is string => x !== null);
+    return [parts.length ? `(${parts.join(' OR ')})` : '1 = 0', params];
+  }
+
+  /** Adds a condition from one of the builders above to a query. */
+  where<T extends ObjectLiteral>(qb: SelectQueryBuilder<T> | WhereExpressionBuilder, [sql, params]: [string, Params]): void {
+    qb.andWhere(new Brackets((b) => b.where(sql, params)));
+  }
+
+  private inList(col: string, ids: string[], name: string, params: Params): string | null {
+    if (ids.length === 0) return null;
+    params[name] = ids;
+    return `${col} IN (:...${name})`;
   }
 }

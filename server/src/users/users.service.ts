@@ -12,7 +12,21 @@ import { UserEntity } from './user.entity';
 
 export type ActorPrincipal = Principal & { name: string };
 
-const toGrant = (g: RoleGrantEntity): Grant => ({
+interface PrincipalRow {
+  kind: 'g' | 'r';
+  name: string | null;
+  gid: string | null;
+  role: Grant['role'] | null;
+  cooperativeId: string | null;
+  enterpriseId: string | null;
+  regionId: string | null;
+  createdAt: string | Date | null;
+}
+
+// SQLite answers datetimes as text, MySQL/MariaDB as Date: either sorts by its instant.
+const time = (v: string | Date | null): number => (v instanceof Date ? v.getTime() : v ? Date.parse(v) : 0);
+
+const toGrant = (g: Pick<RoleGrantEntity, 'role' | 'cooperativeId' | 'enterpriseId' | 'regionId'>): Grant => ({
   role: g.role,
   ...(g.cooperativeId ? { cooperativeId: g.cooperativeId } : {}),
   ...(g.enterpriseId ? { enterpriseId: g.enterpriseId } : {}),
@@ -27,17 +41,53 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  /** The caller with current roles; null when the user no longer exists. */
+  /**
+   * The caller with current roles, in one query; null when the user no longer exists. A member grant
+   * counts only while its membership is active (an ended membership ends the access it gave), and each
+   * region a grant names comes with every region below it, so access checks become plain SQL lists.
+   */
   async loadPrincipal(userId: string): Promise<ActorPrincipal | null> {
-    const user = await this.users.findOne({ where: { id: userId }, select: { id: true, name: true } });
+    const q = (n: string) => this.db.driver.escape(n);
+    // users/ reads org's tables here by name only: the principal is the one place roles meet memberships.
+    const rows: PrincipalRow[] = await this.db.query(
+      `WITH RECURSIVE sub (root, id) AS (
+         SELECT g.${q('regionId')}, g.${q('regionId')} FROM ${q('role_grants')} g
+          WHERE g.${q('userId')} = ? AND g.${q('regionId')} IS NOT NULL
+         UNION
+         SELECT sub.root, r.${q('id')} FROM ${q('regions')} r JOIN sub ON r.${q('parentId')} = sub.id
+       )
+       SELECT 'g' AS kind, u.${q('name')} AS name, g.${q('id')} AS gid, g.${q('role')} AS role,
+              g.${q('cooperativeId')} AS cooperativeId, g.${q('enterpriseId')} AS enterpriseId,
+              g.${q('regionId')} AS regionId, g.${q('createdAt')} AS createdAt
+         FROM ${q('users')} u
+         LEFT JOIN ${q('role_grants')} g ON g.${q('userId')} = u.${q('id')} AND (g.${q('role')} <> 'member' OR EXISTS (
+           SELECT 1 FROM ${q('memberships')} m
+            WHERE m.${q('cooperativeId')} = g.${q('cooperativeId')} AND m.${q('enterpriseId')} = g.${q('enterpriseId')}
+              AND m.${q('until')} IS NULL))
+        WHERE u.${q('id')} = ?
+       UNION ALL
+       SELECT 'r', NULL, NULL, NULL, NULL, sub.id, sub.root, NULL FROM sub`,
+      [userId, userId],
+    );
+    const user = rows.find((r) => r.kind === 'g');
     if (!user) return null;
-    const grants = await this.grants.find({ where: { userId }, order: { createdAt: 'ASC' } });
-    return { userId: user.id, name: user.name, grants: grants.map(toGrant) };
+    const grants = rows
+      .filter((r) => r.kind === 'g' && r.role !== null)
+      .sort((a, b) => time(a.createdAt) - time(b.createdAt) || String(a.gid).localeCompare(String(b.gid)))
+      .map((r) => toGrant({ ...r, role: r.role as Grant['role'] }));
+    const subregions: Record<string, string[]> = {};
+    for (const r of rows) {
+      if (r.kind !== 'r' || !r.regionId || !r.enterpriseId) continue;
+      // Region rows: root in regionId, the region below it in enterpriseId (one column list for both kinds).
+      (subregions[r.regionId] ??= []).push(r.enterpriseId);
+    }
+    return { userId, name: String(user.name), grants, subregions };
   }
 
   async me(userId: string): Promise<Me> {
     const user = await this.users.findOneByOrFail({ id: userId });
-    const grants = await this.grants.find({ where: { userId }, order: { createdAt: 'ASC' } });
+    // The roles that give access now (a member grant of an ended membership is not one).
+    const grants = (await this.loadPrincipal(userId))?.grants ?? [];
     return {
       id: user.id,
       name: user.name,
@@ -45,7 +95,7 @@ export class UsersService {
       hasWechat: user.openid !== null,
       // Me is only ever the caller's own record (or a desk user just created, with no phone): in full.
       phone: user.phone,
-      roles: grants.map(toGrant),
+      roles: grants,
     };
   }
 
