@@ -87,7 +87,7 @@ export function InvitationsPage() {
   const items = list.data?.items ?? [];
   return (
     <View className='page invitations'>
-      <StateView query={list} error={cooperativeId ? list.error : '缺少合作社参数'} empty={items.length === 0 && !!list.data} emptyText='还没有发出过邀请。'>
+      <StateView query={list} error={cooperativeId ? list.error : '缺少合作社参数'}>
         {list.data && (
           <View>
             <View className='card'>
@@ -99,7 +99,8 @@ export function InvitationsPage() {
                 </Button>
               </View>
             </View>
-            {desk ? (
+            {items.length === 0 && <Text className='hint hint--center'>还没有发出过邀请。</Text>}
+            {items.length === 0 ? null : desk ? (
               <DataTable columns={columns} rows={items} rowKey={(i) => i.code} />
             ) : (
               <CellGroup className='invitations__list'>
