@@ -3,6 +3,7 @@ import {
   type EnterpriseScope,
   type Grant,
   type Principal,
+  accessScope,
   canCreateCooperative,
   canEditEnterprise,
   canGrant,
@@ -314,5 +315,32 @@ describe('helpers', () => {
     expect(isMemberOf(memberE1, e1.id)).toBe(true);
     expect(isMemberOf(memberE1, e2.id)).toBe(false);
     expect(isMemberOf(coopAdminA, e1.id)).toBe(false);
+  });
+});
+
+describe('accessScope: the rules as id lists for SQL', () => {
+  const subregions = { [D]: [D, TA, TB], [TB]: [TB] };
+
+  it('the admin reads everything; an expert without a region reads every cooperative', () => {
+    expect(accessScope(admin, subregions).all).toBe(true);
+    const anyExpert = accessScope(who('u', { role: 'expert' }), subregions);
+    expect(anyExpert).toMatchObject({ all: false, allCooperatives: true, supervisedRegionIds: [] });
+  });
+
+  it('region grants reach every region below them; only supervisors reach enterprises', () => {
+    expect(accessScope(supervisorD, subregions)).toMatchObject({ readRegionIds: [D, TA, TB], supervisedRegionIds: [D, TA, TB] });
+    expect(accessScope(expertD, subregions)).toMatchObject({ readRegionIds: [D, TA, TB], supervisedRegionIds: [] });
+    // Without the expansion a region reaches only itself.
+    expect(accessScope(supervisorD, {}).readRegionIds).toEqual([D]);
+  });
+
+  it('coop admins manage their cooperatives, members read theirs and own their enterprise', () => {
+    expect(accessScope(coopAdminA, subregions)).toMatchObject({ cooperativeIds: [coopA.id], managedCooperativeIds: [coopA.id], enterpriseIds: [] });
+    expect(accessScope(memberE1, subregions)).toMatchObject({ cooperativeIds: [coopA.id], managedCooperativeIds: [], enterpriseIds: [e1.id] });
+  });
+
+  it('uses the principal’s own subregions by default', () => {
+    expect(accessScope({ ...supervisorTB, subregions }).readRegionIds).toEqual([TB]);
+    expect(accessScope({ ...supervisorD, subregions }).readRegionIds).toEqual([D, TA, TB]);
   });
 });

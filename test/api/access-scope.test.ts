@@ -24,7 +24,7 @@ import { ScopeService } from '../../server/src/org/scope.service';
 import { RoleGrantEntity } from '../../server/src/users/role-grant.entity';
 import { UserEntity } from '../../server/src/users/user.entity';
 import { UsersService } from '../../server/src/users/users.service';
-import { enterpriseInput } from '../support/builders';
+import { Builders, enterpriseInput, twoCooperatives } from '../support/builders';
 import { type TestServer, startTestServer } from '../support/server';
 
 jest.setTimeout(300_000);
@@ -296,5 +296,33 @@ describe.each(SEEDS)('random world %i', (seed) => {
         }
       }
     }
+  });
+});
+
+describe('an ended membership ends the access that came from it', () => {
+  test('the member of an enterprise that left the cooperative no longer reads it, its directory or the enterprise', async () => {
+    const b = new Builders(s.db, s.url);
+    const w = await twoCooperatives(b);
+    const token = await b.token('memberA1');
+    const auth = { Authorization: `Bearer ${token}` };
+    expect((await request(s.url).get(`/api/enterprises/${w.a1.id}`).set(auth)).status).toBe(200);
+    expect((await request(s.url).get(`/api/cooperatives/${w.coopA.id}`).set(auth)).status).toBe(200);
+
+    await s.db.getRepository(MembershipEntity).update({ cooperativeId: w.coopA.id, enterpriseId: w.a1.id }, { until: '2026-11-30' });
+    // The same token, the very next request: no cache to wait for.
+    expect((await request(s.url).get(`/api/cooperatives/${w.coopA.id}`).set(auth)).status).toBe(404);
+    expect((await request(s.url).get(`/api/enterprises?cooperativeId=${w.coopA.id}`).set(auth)).status).toBe(404);
+    expect((await request(s.url).get(`/api/enterprises/${w.a1.id}`).set(auth)).status).toBe(404);
+    expect((await request(s.url).patch(`/api/enterprises/${w.a1.id}`).set(auth).send({ headcount: 3 })).status).toBe(404);
+    expect((await request(s.url).get('/api/cooperatives').set(auth)).body.total).toBe(0);
+    expect((await request(s.url).get('/api/me').set(auth)).body.roles).toEqual([]);
+    // Nor does the cooperative's directory list it any more.
+    const lead = { Authorization: `Bearer ${await b.token('leadA')}` };
+    const dir = await request(s.url).get(`/api/enterprises?cooperativeId=${w.coopA.id}&pageSize=100`).set(lead);
+    expect(dir.body.items.map((e: { id: string }) => e.id)).not.toContain(w.a1.id);
+
+    // Joining again (a new active membership) gives the access back.
+    await s.db.getRepository(MembershipEntity).insert({ cooperativeId: w.coopA.id, enterpriseId: w.a1.id, since: '2026-12-01' });
+    expect((await request(s.url).get(`/api/enterprises/${w.a1.id}`).set(auth)).status).toBe(200);
   });
 });

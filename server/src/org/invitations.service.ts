@@ -16,6 +16,7 @@ import type {
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/config';
+import { isUniqueViolation } from '../database/db-errors';
 import { UsersService } from '../users/users.service';
 import { CooperativeEntity } from './cooperative.entity';
 import { CooperativesService } from './cooperatives.service';
@@ -24,15 +25,14 @@ import { EnterprisesService } from './enterprises.service';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { RegionEntity } from './region.entity';
-import { isRetryableWriteError } from './write-errors';
 
 // No 0/O, 1/I: codes are read aloud and typed from paper.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const DAY_MS = 24 * 3600 * 1000;
 // The coop admin's list shows the newest ones; older invitations have long expired.
 const LIST_LIMIT = 100;
-// Parallel accepts of one enterprise collide on the unique keys (or deadlock on MariaDB): the loser
-// retries and then finds the winner's membership. Bounded, so a real fault still surfaces.
+// Parallel accepts of one enterprise can collide on a unique key: the loser runs again and then finds
+// the winner's row. (Deadlocks are retried by transaction() itself.) Bounded, so a real fault surfaces.
 const ACCEPT_ATTEMPTS = 5;
 const QR_OPTIONS = { margin: 2, width: 360, errorCorrectionLevel: 'M' } as const;
 // A QR image depends only on the link: keep recent ones so the coop admin's list doesn't redraw them.
@@ -162,7 +162,7 @@ export class InvitationsService {
         enterpriseId = await this.db.transaction((em) => this.acceptIn(em, actor, inv, coop, body));
         break;
       } catch (err) {
-        if (attempt >= ACCEPT_ATTEMPTS || !isRetryableWriteError(err)) throw err;
+        if (attempt >= ACCEPT_ATTEMPTS || !isUniqueViolation(err)) throw err;
         await new Promise((r) => setTimeout(r, randomInt(5, 20 * attempt)));
       }
     }
