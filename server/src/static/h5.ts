@@ -48,8 +48,7 @@ export function securityHeaders(): RequestHandler {
       // browsers ignore these on an untrustworthy (plain-http, non-localhost) origin and log an error for it
       crossOriginOpenerPolicy: upgrade,
       originAgentCluster: upgrade,
-      // HSTS over plain http is ignored by browsers anyway; only promise https when we are on it
-      strictTransportSecurity: upgrade,
+      // HSTS stays on: browsers ignore it over plain http, and behind a TLS proxy it protects the next visit
     });
   const secure = make(true);
   const plain = make(false);
