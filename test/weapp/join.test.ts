@@ -90,6 +90,19 @@ describe('weapp 加入合作社 (join page)', () => {
     expect(previewCalls()).toEqual([]);
   });
 
+  it('understands a whole invitation message pasted into the code box', async () => {
+    const page = await h.loadPage('packages/org/pages/join/index', { scene: encodeURIComponent('x=1') });
+    await waitForText(page, (t) => t.includes('输入邀请码'));
+    const [input] = page.querySelectorAll('.join__code');
+    const pasted = `邀请您加入合作社：https://aqhz.example.cn/packages/org/pages/join/index?code=${CODE.toLowerCase()}`;
+    input.dispatchEvent('input', { detail: { value: pasted } });
+    await settle(30);
+    input.dispatchEvent('confirm', { detail: { value: pasted } });
+    const text = await waitForText(page, (t) => t.includes(COOP.name));
+    expect(text).toContain(`邀请码 ${CODE}`);
+    expect(previewCalls().map((c) => c.path)).toEqual([`/api/invitations/${CODE}`]);
+  });
+
   it('registers a new enterprise: POST /api/invitations/CODE/accept with the form as the body', async () => {
     const page = await h.loadPage('packages/org/pages/join/index', { scene: CODE });
     await waitForText(page, (t) => t.includes('提交并加入'));
