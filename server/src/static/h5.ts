@@ -11,18 +11,16 @@ const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.svg', '.json', '.txt', '
 
 /** The encodings of a request's Accept-Encoding that we have files for, best first. */
 export function acceptedEncodings(header: string | undefined): ('br' | 'gzip')[] {
-  const out: ('br' | 'gzip')[] = [];
-  const parts = (header ?? '').toLowerCase().split(',').map((p) => p.trim());
-  const allowed = (name: string) =>
-    parts.some((p) => {
-      const [enc, ...params] = p.split(';').map((s) => s.trim());
-      if (enc !== name && enc !== '*') return false;
-      const q = params.find((s) => s.startsWith('q='));
-      return !q || Number(q.slice(2)) > 0;
-    });
-  if (allowed('br')) out.push('br');
-  if (allowed('gzip')) out.push('gzip');
-  return out;
+  // encoding → its q value; an explicit entry beats the `*` wildcard
+  const q = new Map<string, number>();
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.split(';').map((s) => s.trim());
+    if (!name) continue;
+    const qParam = params.find((p) => p.startsWith('q='));
+    q.set(name, qParam ? Number(qParam.slice(2)) || 0 : 1);
+  }
+  const accepts = (name: string): boolean => (q.get(name) ?? q.get('*') ?? 0) > 0;
+  return (['br', 'gzip'] as const).filter(accepts);
 }
 
 /**
