@@ -5,5 +5,8 @@ export * from './policy';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/org';
+export * from './schemas/workshops';
+export * from './schemas/files';
+export * from './lec';
 export * from './zod-messages';
 export * from './dates';
