@@ -148,6 +148,22 @@ const run = chromiumAvailable();
     expect(((await preview.json()) as { valid: boolean }).valid).toBe(false);
   });
 
+  it('a coop admin sends a pre-registered enterprise its own invitation from the enterprise page', async () => {
+    const page = await newPage();
+    await loginAs(page, 'demo-lead');
+    await tapButton(page, '成员名录');
+    const member = '日照东方彩印包装有限公司';
+    await page.locator('.directory__item').filter({ hasText: member }).click();
+    await page.waitForURL((u) => u.pathname.includes('/packages/org/pages/enterprise/'));
+    await tapButton(page, '发送专属邀请');
+    await page.getByText(new RegExp(`为已登记的“${member}”生成专属邀请`)).waitFor();
+    await tapButton(page, '生成邀请码');
+    await page.getByText(`邀请码（仅限 ${member}）`, { exact: true }).waitFor();
+    const code = (await page.locator('.invite__code').innerText()).trim();
+    const preview = (await (await fetch(`${server.url}/api/invitations/${code}`)).json()) as { enterpriseName: string | null };
+    expect(preview.enterpriseName).toBe(member);
+  });
+
   it('a stranger opening an invitation link in a browser is shown the code to scan in WeChat, in Beijing time', async () => {
     const { token, user } = await apiLogin(server.url, 'demo-lead');
     const coopId = user.roles.find((r) => r.role === 'coop_admin')?.cooperativeId ?? '';
