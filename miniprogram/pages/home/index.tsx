@@ -6,7 +6,7 @@ import type { Me } from '../../../shared/schemas/auth';
 import type { Cooperative } from '../../../shared/schemas/org';
 import { Button } from '../../components/nut';
 import { StateView } from '../../components/state-view';
-import { usePagedQuery, useQuery } from '../../hooks/use-query';
+import { type PagedQuery, usePagedQuery, useQuery } from '../../hooks/use-query';
 import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { fetchMe, hasToken, principalOf } from '../../services/auth';
@@ -41,18 +41,7 @@ export function HomePage() {
   );
 }
 
-interface CoopsQuery {
-  data: Cooperative[] | undefined;
-  loading: boolean;
-  error: string | null;
-  reload: () => Promise<void>;
-  total: number;
-  hasMore: boolean;
-  loadingMore: boolean;
-  loadMore: () => Promise<void>;
-}
-
-function HomeContent({ me, coops }: { me: Me; coops: CoopsQuery }) {
+function HomeContent({ me, coops }: { me: Me; coops: PagedQuery<Cooperative> }) {
   if (me.roles.length === 0) {
     return (
       <View className='card'>
