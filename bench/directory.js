@@ -179,7 +179,9 @@ async function directoryBench(fig) {
   };
   const procs = [];
   try {
-    const server = spawn(process.execPath, [join(dist, 'main.js')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // BENCH_CPU_PROF=dir: a V8 CPU profile of the server under load, to see where the time goes.
+    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const server = spawn(process.execPath, [...prof, join(dist, 'main.js')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
     procs.push(server);
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`);
@@ -230,7 +232,7 @@ async function directoryBench(fig) {
     if (fs !== null) fig('h5 first screen (login visible, 390 px, cold)', fs, 'ms');
   } finally {
     for (const p of procs) p.kill('SIGTERM');
-    await sleep(500);
+    await sleep(process.env.BENCH_CPU_PROF ? 3000 : 500);
     await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
     await conn.end();
   }

@@ -98,13 +98,20 @@ export function serveH5(app: { use: (...handlers: RequestHandler[]) => unknown }
     });
     return;
   }
-  app.use(precompressed(root));
+  // API calls never touch the disk: without this, express.static stats a file for every API request.
+  const notApi =
+    (h: RequestHandler): RequestHandler =>
+    (req, res, next) =>
+      req.path.startsWith('/api/') || req.path === '/api' ? next() : h(req, res, next);
+  app.use(notApi(precompressed(root)));
   app.use(
-    express.static(root, {
-      index: false,
-      cacheControl: false,
-      setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControl(path)),
-    }),
+    notApi(
+      express.static(root, {
+        index: false,
+        cacheControl: false,
+        setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControl(path)),
+      }),
+    ),
   );
   // Deep links of the browser build (e.g. an invitation's join page) all load the app shell.
   app.use((req: Request, res: Response, next: NextFunction) => {
