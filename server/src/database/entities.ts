@@ -6,6 +6,9 @@ import { RegionEntity } from '../org/region.entity';
 import { RoleGrantEntity } from '../users/role-grant.entity';
 import { UserEntity } from '../users/user.entity';
 import { WechatTokenEntity } from '../wechat/wechat-token.entity';
+import { StoredFileEntity } from '../files/stored-file.entity';
+import { WorkshopRetiredCodeEntity } from '../workshops/retired-code.entity';
+import { WorkshopEntity } from '../workshops/workshop.entity';
 
 /** Every table, in one list so the app, migrations and the CLI data source agree. */
 export const ENTITIES = [
@@ -17,4 +20,7 @@ export const ENTITIES = [
   MembershipEntity,
   InvitationEntity,
   WechatTokenEntity,
+  WorkshopEntity,
+  WorkshopRetiredCodeEntity,
+  StoredFileEntity,
 ];
