@@ -1,4 +1,16 @@
-import { ADMIN_PAGES, ADMIN_ROOT, AUTH_PAGES, AUTH_ROOT, ORG_PAGES, ORG_ROOT, PAGES } from './routes';
+import {
+  ADMIN_PAGES,
+  ADMIN_ROOT,
+  AUTH_PAGES,
+  AUTH_ROOT,
+  INSPECT_PAGES,
+  INSPECT_ROOT,
+  ORG_PAGES,
+  ORG_ROOT,
+  PAGES,
+  WORKSHOP_PAGES,
+  WORKSHOPS_ROOT,
+} from './routes';
 
 export default defineAppConfig({
   pages: [PAGES.home, PAGES.inspections, PAGES.hazards, PAGES.mine],
@@ -9,6 +21,8 @@ export default defineAppConfig({
       pages: [ORG_PAGES.join, ORG_PAGES.directory, ORG_PAGES.enterprise, ORG_PAGES.invite, ORG_PAGES.invitations],
     },
     { root: ADMIN_ROOT, pages: [ADMIN_PAGES.regions, ADMIN_PAGES.cooperativeNew, ADMIN_PAGES.userNew] },
+    { root: INSPECT_ROOT, pages: Object.values(INSPECT_PAGES) },
+    { root: WORKSHOPS_ROOT, pages: Object.values(WORKSHOP_PAGES) },
   ],
   window: {
     backgroundTextStyle: 'light',

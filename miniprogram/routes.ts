@@ -25,9 +25,26 @@ export const ADMIN_PAGES = {
   userNew: 'pages/user-new/index',
 } as const;
 
+export const INSPECT_PAGES = {
+  scan: 'pages/scan/index',
+  list: 'pages/list/index',
+  detail: 'pages/detail/index',
+  run: 'pages/run/index',
+  feedback: 'pages/feedback/index',
+  schedule: 'pages/schedule/index',
+  checklists: 'pages/checklists/index',
+} as const;
+
+export const WORKSHOP_PAGES = {
+  list: 'pages/list/index',
+  edit: 'pages/edit/index',
+} as const;
+
 export const AUTH_ROOT = 'packages/auth';
 export const ORG_ROOT = 'packages/org';
 export const ADMIN_ROOT = 'packages/admin';
+export const INSPECT_ROOT = 'packages/inspect';
+export const WORKSHOPS_ROOT = 'packages/workshops';
 
 export const ROUTES = {
   home: `/${PAGES.home}`,
@@ -44,6 +61,15 @@ export const ROUTES = {
   regions: `/${ADMIN_ROOT}/${ADMIN_PAGES.regions}`,
   cooperativeNew: `/${ADMIN_ROOT}/${ADMIN_PAGES.cooperativeNew}`,
   userNew: `/${ADMIN_ROOT}/${ADMIN_PAGES.userNew}`,
+  scan: `/${INSPECT_ROOT}/${INSPECT_PAGES.scan}`,
+  inspectionList: `/${INSPECT_ROOT}/${INSPECT_PAGES.list}`,
+  inspection: `/${INSPECT_ROOT}/${INSPECT_PAGES.detail}`,
+  inspectionRun: `/${INSPECT_ROOT}/${INSPECT_PAGES.run}`,
+  inspectionFeedback: `/${INSPECT_ROOT}/${INSPECT_PAGES.feedback}`,
+  inspectionSchedule: `/${INSPECT_ROOT}/${INSPECT_PAGES.schedule}`,
+  checklists: `/${INSPECT_ROOT}/${INSPECT_PAGES.checklists}`,
+  workshops: `/${WORKSHOPS_ROOT}/${WORKSHOP_PAGES.list}`,
+  workshopEdit: `/${WORKSHOPS_ROOT}/${WORKSHOP_PAGES.edit}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.inspections, ROUTES.hazards, ROUTES.mine];

@@ -1,0 +1,95 @@
+// Photos: taken on the phone (compressed before upload), uploaded to POST /api/files, and shown back
+// through the bearer token (file URLs are API routes, an <Image> cannot send the header by itself).
+import Taro from '@tarojs/taro';
+import { ERROR_MESSAGES, errorMessage, isApiErrorBody } from '../../shared/errors';
+import type { UploadedFile, UploadFields } from '../../shared/schemas/files';
+import { API_BASE, ApiError } from './request';
+import { storage } from './storage';
+
+const UPLOAD_TIMEOUT_MS = 60000;
+
+/** Lets the person take or pick photos; resolves to compressed local paths ([] when cancelled). */
+export async function choosePhotos(count = 3): Promise<string[]> {
+  let paths: string[];
+  try {
+    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] });
+    paths = res.tempFiles.map((f) => f.tempFilePath);
+  } catch {
+    return []; // cancelled
+  }
+  if (process.env.TARO_ENV !== 'weapp') return paths;
+  // a phone photo is 3–8 MB: shrink it before it goes over a weak signal (the server re-encodes anyway)
+  return Promise.all(
+    paths.map(async (src) => {
+      try {
+        return (await Taro.compressImage({ src, quality: 70 })).tempFilePath;
+      } catch {
+        return src;
+      }
+    }),
+  );
+}
+
+/** Keeps a temp photo across app restarts (temp files may be cleaned): the saved path, or the same on failure. */
+export async function keepPhoto(tempPath: string): Promise<string> {
+  if (process.env.TARO_ENV !== 'weapp') return tempPath;
+  try {
+    const fs = Taro.getFileSystemManager();
+    const saved = await new Promise<string>((resolve, reject) =>
+      fs.saveFile({ tempFilePath: tempPath, success: (r) => resolve(r.savedFilePath), fail: reject }),
+    );
+    return saved;
+  } catch {
+    return tempPath;
+  }
+}
+
+export async function uploadPhoto(filePath: string, fields: UploadFields = {}): Promise<UploadedFile> {
+  const token = storage.get('token');
+  let res: Taro.uploadFile.SuccessCallbackResult;
+  try {
+    res = await Taro.uploadFile({
+      url: `${API_BASE}/api/files`,
+      filePath,
+      name: 'file',
+      formData: fields,
+      header: token ? { Authorization: `Bearer ${token}` } : {},
+      timeout: UPLOAD_TIMEOUT_MS,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', ERROR_MESSAGES.NETWORK);
+  }
+  let body: unknown = res.data;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      body = null;
+    }
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return body as UploadedFile;
+  if (isApiErrorBody(body)) throw new ApiError(res.statusCode, body.error.code, body.error.message || errorMessage(body.error.code));
+  throw new ApiError(res.statusCode, 'INTERNAL', ERROR_MESSAGES.INTERNAL);
+}
+
+const shown = new Map<string, string>();
+
+/** A local path / object URL for a protected file URL (`/api/files/:id…`), fetched once per run. */
+export async function authedImage(url: string): Promise<string> {
+  const hit = shown.get(url);
+  if (hit) return hit;
+  const token = storage.get('token');
+  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  let local: string;
+  if (process.env.TARO_ENV === 'h5') {
+    const res = await fetch(`${API_BASE}${url}`, { headers: header });
+    if (!res.ok) throw new ApiError(res.status, 'NOT_FOUND', ERROR_MESSAGES.INTERNAL);
+    local = URL.createObjectURL(await res.blob());
+  } else {
+    const res = await Taro.downloadFile({ url: `${API_BASE}${url}`, header });
+    if (res.statusCode !== 200) throw new ApiError(res.statusCode, 'NOT_FOUND', ERROR_MESSAGES.INTERNAL);
+    local = res.tempFilePath;
+  }
+  shown.set(url, local);
+  return local;
+}
