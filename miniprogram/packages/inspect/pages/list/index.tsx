@@ -1,0 +1,6 @@
+import { View } from '@tarojs/components';
+
+// placeholder until the page is built
+export default function Placeholder() {
+  return <View className='page' />;
+}
