@@ -12,6 +12,8 @@ import { HealthController } from './health/health.controller';
 import { OrgModule } from './org/org.module';
 import { UsersModule } from './users/users.module';
 import { WeChatModule } from './wechat/wechat.module';
+import { WorkshopsModule } from './workshops/workshops.module';
+import { ScanModule } from './scan/scan.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +36,8 @@ export class AppModule {
         WeChatModule,
         OrgModule,
         AuthModule,
+        WorkshopsModule,
+        ScanModule,
         DemoModule,
       ],
       controllers: [HealthController],

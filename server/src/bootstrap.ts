@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { errorBody } from './common/exception.filter';
 import type { AppConfig } from './config/config';
+import { scanLinkRedirect } from './scan/scan-link';
 import { securityHeaders, serveH5 } from './static/h5';
 
 export const JSON_LIMIT = '256kb';
@@ -55,6 +56,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     if (req.method !== 'GET') return next();
     res.json(doc);
   });
+  app.use(scanLinkRedirect);
   serveH5(app, config.h5Dir);
   await app.init();
   return app;

@@ -13,6 +13,7 @@ import {
   phoneNumberError,
   platformError,
   wechatUnavailable,
+  wxaCodeError,
 } from './wechat.errors';
 
 /** Tuning knobs; tests shorten the delays, production uses the defaults. */
@@ -47,6 +48,18 @@ export interface WeChatPhone {
   phoneNumber: string;
   purePhoneNumber: string;
   countryCode: string;
+}
+
+/** A mini-program code request (wxa/getwxacodeunlimit). */
+export interface WxaCodeInput {
+  /** ≤ 32 visible characters; the page reads it from `options.scene`. */
+  scene: string;
+  /** Page path without a leading slash or query. */
+  page?: string;
+  /** false while the page is not in the released version yet. */
+  checkPath?: boolean;
+  envVersion?: 'release' | 'trial' | 'develop';
+  width?: number;
 }
 
 export type SubscribeMessageResult = { ok: true } | { ok: false; errcode: number };
@@ -147,6 +160,39 @@ export class WeChatClient {
     return { ok: false, errcode: res.errcode };
   }
 
+  /**
+   * A mini-program code image (unlimited count). WeChat answers image bytes on success and JSON on error.
+   * Throws 503 WECHAT_MISCONFIGURED (bad scene/page, unauthorised), 429 (rate limit) or 503 WECHAT_UNAVAILABLE.
+   */
+  async getWxaCodeUnlimit(input: WxaCodeInput): Promise<Buffer> {
+    const path = '/wxa/getwxacodeunlimit';
+    const payload = {
+      scene: input.scene,
+      page: input.page,
+      check_path: input.checkPath,
+      env_version: input.envVersion,
+      width: input.width,
+    };
+    let renewed = false;
+    let attempt = 0;
+    for (;;) {
+      const token = await this.getAccessToken();
+      const res = await this.request(path, { access_token: token }, payload, true);
+      if (Buffer.isBuffer(res)) return res;
+      if (WX_TOKEN_ERRCODES.has(res.errcode) && !renewed) {
+        renewed = true;
+        await this.tokens.delete({ appid: this.config.wechat.appid, token });
+        continue;
+      }
+      if (res.errcode === WX_BUSY && attempt < MAX_ATTEMPTS - 1) {
+        await this.backoff(attempt++);
+        continue;
+      }
+      this.logFailure(path, res.errcode);
+      throw wxaCodeError(res.errcode === WX_OK ? WX_BUSY : res.errcode);
+    }
+  }
+
   /** POSTs JSON with the access token; renews the token once on token errors, backs off on -1. */
   private async callWithToken(path: string, payload: unknown): Promise<WxBody> {
     let renewed = false;
@@ -210,7 +256,9 @@ export class WeChatClient {
   }
 
   /** One HTTP call; parses the body as JSON whatever its content type. Never logs the query (secret). */
-  private async request(path: string, query: Record<string, string>, json?: unknown): Promise<WxBody> {
+  private async request(path: string, query: Record<string, string>, json?: unknown): Promise<WxBody>;
+  private async request(path: string, query: Record<string, string>, json: unknown, image: true): Promise<WxBody | Buffer>;
+  private async request(path: string, query: Record<string, string>, json?: unknown, image = false): Promise<WxBody | Buffer> {
     const url = `${this.config.wechat.apiBase}${path}?${new URLSearchParams(query).toString()}`;
     let status: number;
     let text: string;
@@ -222,6 +270,10 @@ export class WeChatClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       status = res.status;
+      // Image answers (mini-program codes) are bytes; an error is JSON whatever the call.
+      if (image && res.ok && /^image\//i.test(res.headers.get('content-type') ?? '')) {
+        return Buffer.from(await res.arrayBuffer());
+      }
       text = await res.text();
     } catch (err) {
       this.logger.warn(`${path} unreachable: ${describeError(err)}`);

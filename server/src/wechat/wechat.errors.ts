@@ -57,6 +57,23 @@ export function phoneNumberError(errcode: number): AppError {
   }
 }
 
+/**
+ * The AppError for a failed getwxacodeunlimit answer: a bad scene or page (40169, 40129, 41030: the page
+ * is not in the released version) is ours to fix, 45009 is WeChat's rate limit.
+ */
+export function wxaCodeError(errcode: number): AppError {
+  switch (errcode) {
+    case 40169:
+    case 40129:
+    case 41030:
+      return new AppError('WECHAT_MISCONFIGURED', HttpStatus.SERVICE_UNAVAILABLE);
+    case 45009:
+      return new AppError('WECHAT_RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS);
+    default:
+      return platformError(errcode);
+  }
+}
+
 /** The AppError for a failed call where the user is not at fault (token fetch, busy, unknown codes). */
 export function platformError(errcode: number): AppError {
   return MISCONFIGURED_ERRCODES.has(errcode)

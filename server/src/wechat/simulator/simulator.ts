@@ -1,5 +1,6 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import QRCode from 'qrcode';
 import { type SimCall, type SimMessage, SimState, type WxBody, fail } from './sim-state';
 import { type ContentKind, INVALID_JSON, isRecord, readJsonBody, sendJson } from './wx-http';
 
@@ -36,7 +37,29 @@ export interface WeChatSimulator {
   close(): Promise<void>;
 }
 
-type Route = (query: Record<string, string>, body: unknown) => WxBody;
+type Route = (query: Record<string, string>, body: unknown) => WxBody | Promise<WxBody | Buffer>;
+
+// getwxacodeunlimit's scene: ≤ 32 visible characters of this set (docs/wechat.md).
+const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/;
+
+/**
+ * wxa/getwxacodeunlimit: image bytes on success, JSON errors like WeChat's (40169 scene length, 40129 bad
+ * scene characters, 41030 bad page). The image is an ordinary QR code of `page?scene=` standing in for the
+ * round mini-program code.
+ */
+async function wxaCodeUnlimit(state: SimState, q: Record<string, string>, body: unknown): Promise<WxBody | Buffer> {
+  const tokenError = state.checkToken(q.access_token);
+  if (tokenError) return tokenError;
+  if (!isRecord(body)) return fail(47001);
+  const scene = typeof body.scene === 'string' ? body.scene : '';
+  if (scene.length === 0 || scene.length > 32) return fail(40169);
+  if (!SCENE_CHARS.test(scene)) return fail(40129);
+  const page = body.page === undefined ? '' : body.page;
+  if (typeof page !== 'string' || page.startsWith('/') || page.includes('?')) return fail(41030);
+  const width = body.width === undefined ? 430 : Number(body.width);
+  const size = Number.isFinite(width) ? Math.min(1280, Math.max(280, Math.round(width))) : 430;
+  return QRCode.toBuffer(`wxacode:${page}?scene=${scene}`, { type: 'png', width: size, margin: 1 });
+}
 
 /** Starts the local stand-in for api.weixin.qq.com (docs/wechat.md describes the behaviour it copies). */
 export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promise<WeChatSimulator> {
@@ -54,6 +77,7 @@ export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promis
     '/cgi-bin/stable_token': { method: 'POST', kind: 'json', handle: (_q, b) => state.stableTokenCall(b) },
     '/cgi-bin/message/subscribe/send': { method: 'POST', kind: 'json', handle: (q, b) => state.sendSubscribe(q, b) },
     '/wxa/business/getuserphonenumber': { method: 'POST', kind: 'json', handle: (q, b) => state.userPhoneNumber(q, b) },
+    '/wxa/getwxacodeunlimit': { method: 'POST', kind: 'json', handle: (q, b) => wxaCodeUnlimit(state, q, b) },
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -81,7 +105,13 @@ export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promis
     } else if (raw === INVALID_JSON) {
       sendJson(res, fail(47001), route.kind);
     } else {
-      sendJson(res, route.handle(query, body), route.kind);
+      const out = await route.handle(query, body);
+      if (Buffer.isBuffer(out)) {
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': out.length });
+        res.end(out);
+      } else {
+        sendJson(res, out, route.kind);
+      }
     }
   };
 
