@@ -1,5 +1,6 @@
-import { type PropsWithChildren } from 'react';
+import { createElement, Fragment, type PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
+import { DeskNav } from './components/desk-nav';
 import { installH5JavascriptLinkGuard } from './lib/h5-links';
 import { installH5RootFontSize } from './lib/h5-rem';
 import { setupNutUI } from './lib/nutui-setup';
@@ -14,7 +15,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     installPrivacyListener();
   });
-  return children;
+  // the browser build's desk navigation sits beside the pages (renders nothing in the mini-program)
+  return process.env.TARO_ENV === 'h5' ? createElement(Fragment, null, children, createElement(DeskNav)) : children;
 }
 
 export default App;

@@ -16,3 +16,8 @@ declare namespace NodeJS {
 declare module '@nutui/icons-react-taro/dist/es/icons/configure.js' {
   export function configure(config: { tag?: string; classPrefix?: string; fontClassName?: string; useSvg?: boolean }): void;
 }
+
+// react-dom ships without types and only the browser build's desk navigation uses it (a portal).
+declare module 'react-dom' {
+  export function createPortal(children: import('react').ReactNode, container: Element): import('react').ReactPortal;
+}

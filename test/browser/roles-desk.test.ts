@@ -199,6 +199,23 @@ const run = chromiumAvailable();
     await page.waitForURL((u) => u.pathname.includes('/pages/home/'));
   });
 
+  it('at 1280 px the side navigation opens what a role needs; phones keep the tab bar', async () => {
+    const desk = await newPage(1280);
+    await loginAs(desk, 'demo-admin');
+    const nav = desk.locator('.desk-nav');
+    for (const item of ['首页', '检查', '隐患', '我的', '区域管理', '新建合作社', '新建桌面账号']) await nav.getByText(item, { exact: true }).waitFor();
+    await nav.getByText('区域管理', { exact: true }).click();
+    await desk.waitForURL((u) => u.pathname.includes('/packages/admin/pages/regions/'));
+    await desk.getByText('新增区域', { exact: true }).waitFor();
+    await nav.getByText('首页', { exact: true }).click();
+    await desk.waitForURL((u) => u.pathname.includes('/pages/home/'));
+
+    const phone = await newPage(390);
+    await loginAs(phone, 'demo-admin');
+    expect(await phone.locator('.desk-nav').count()).toBe(0);
+    expect(await phone.locator('.weui-tabbar').isVisible()).toBe(true);
+  });
+
   it('at 1280 px the directory is a table beside a side navigation', async () => {
     const page = await newPage(1280);
     await loginAs(page, 'demo-lead');
@@ -216,11 +233,14 @@ const run = chromiumAvailable();
     expect(phoneMiddle).toBeGreaterThan(boxes[0]!.y);
     expect(phoneMiddle).toBeLessThan(boxes[0]!.y + boxes[0]!.height);
     expect(boxes[1]!.x).toBeGreaterThan(boxes[0]!.x + boxes[0]!.width);
-    // the side navigation stays on the left, also on an inner page
-    const nav = await page.locator('.weui-tabbar').boundingBox();
+    // the side navigation stays on the left, also on an inner page, with this page marked
+    const nav = await page.locator('.desk-nav').boundingBox();
     expect(nav!.x).toBe(0);
     expect(nav!.height).toBeGreaterThan(600);
     expect(nav!.width).toBeLessThan(260);
+    expect(await page.locator('.desk-nav__item--on').innerText()).toBe('成员名录');
+    // the phone tab bar gives way to it
+    expect(await page.locator('.taro-tabbar__tabbar').isVisible()).toBe(false);
     // no phone-width column: the table uses the width
     expect((await table.boundingBox())!.width).toBeGreaterThan(900);
     // and a row opens the enterprise

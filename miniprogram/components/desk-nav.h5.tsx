@@ -1,0 +1,114 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { Me } from '../../shared/schemas/auth';
+import { useDesk } from '../hooks/use-desk';
+import { navigateTo, relaunch } from '../lib/nav';
+import { ROUTES, TAB_ROUTES, withQuery } from '../routes';
+import { hasToken } from '../services/auth';
+import { storage } from '../services/storage';
+import './desk-nav.scss';
+
+interface NavItem {
+  label: string;
+  url: string;
+}
+interface NavSection {
+  title: string;
+  items: NavItem[];
+}
+
+// Taro's h5 router announces every page change on its event centre (its own tab bar listens the same way).
+const ROUTE_CHANGED = '__afterTaroRouterChange';
+
+/** The sections a person's roles open: the four tabs for everyone, then what their desk work needs. */
+export function deskSections(me: Me | undefined): NavSection[] {
+  const sections: NavSection[] = [
+    {
+      title: '工作台',
+      items: [
+        { label: '首页', url: ROUTES.home },
+        { label: '检查', url: ROUTES.inspections },
+        { label: '隐患', url: ROUTES.hazards },
+        { label: '我的', url: ROUTES.mine },
+      ],
+    },
+  ];
+  const grants = me?.roles ?? [];
+  if (grants.some((g) => g.role === 'admin')) {
+    sections.push({
+      title: '平台管理',
+      items: [
+        { label: '区域管理', url: ROUTES.regions },
+        { label: '新建合作社', url: ROUTES.cooperativeNew },
+        { label: '新建桌面账号', url: ROUTES.userNew },
+      ],
+    });
+  }
+  const managed = Array.from(new Set(grants.filter((g) => g.role === 'coop_admin' && g.cooperativeId).map((g) => g.cooperativeId as string)));
+  if (managed.length === 1) {
+    const cooperativeId = managed[0];
+    sections.push({
+      title: '合作社管理',
+      items: [
+        { label: '成员名录', url: withQuery(ROUTES.directory, { cooperativeId }) },
+        { label: '邀请成员', url: withQuery(ROUTES.invite, { cooperativeId }) },
+        { label: '邀请记录', url: withQuery(ROUTES.invitations, { cooperativeId }) },
+      ],
+    });
+  }
+  return sections;
+}
+
+function currentPath(): string {
+  return typeof window === 'undefined' ? '' : window.location.pathname;
+}
+
+/** The side navigation of the desk layout (≥ 1024 px), for logged-in people; pages keep their content. */
+export function DeskNav() {
+  const desk = useDesk();
+  const [path, setPath] = useState(currentPath);
+  useEffect(() => {
+    const onChange = () => setPath(currentPath());
+    Taro.eventCenter.on(ROUTE_CHANGED, onChange);
+    return () => {
+      Taro.eventCenter.off(ROUTE_CHANGED, onChange);
+    };
+  }, []);
+
+  const show = desk && hasToken() && path.split('?')[0] !== ROUTES.login;
+  useEffect(() => {
+    document.body.classList.toggle('has-desk-nav', show);
+  }, [show]);
+  if (!show) return null;
+
+  const open = (url: string) => {
+    const target = url.split('?')[0];
+    if (TAB_ROUTES.includes(target)) relaunch(target);
+    else navigateTo(url);
+  };
+  const me = storage.get('me');
+  // outside the router's element: its CSS shows only the last child page, so no sibling may follow the pages
+  return createPortal(
+    <View className='desk-nav'>
+      <Text className='desk-nav__brand'>安全互助</Text>
+      {me && <Text className='desk-nav__who'>{me.name}</Text>}
+      {deskSections(me).map((s) => (
+        <View key={s.title} className='desk-nav__section'>
+          <Text className='desk-nav__title'>{s.title}</Text>
+          {s.items.map((item) => (
+            <Text
+              key={item.url}
+              className={`desk-nav__item${item.url.split('?')[0] === path ? ' desk-nav__item--on' : ''}`}
+              onClick={() => open(item.url)}
+            >
+              {item.label}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>,
+    document.body,
+  );
+}
