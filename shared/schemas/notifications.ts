@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { pageQuerySchema } from './common';
+
+export const NOTIFICATION_KINDS = ['inspection_assigned', 'hazard_reminder', 'hazard_overdue'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** One entry of a person's in-app inbox. */
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  title: z.string(),
+  body: z.string(),
+  /** In-app path to open, e.g. `/inspections/<id>`. */
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const notificationListSchema = z.object({
+  items: z.array(notificationSchema),
+  total: z.number().int(),
+  unread: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type NotificationList = z.infer<typeof notificationListSchema>;
+
+export const notificationQuerySchema = pageQuerySchema.extend({ unread: z.enum(['true', 'false']).optional() }).strict();
+export type NotificationQuery = z.infer<typeof notificationQuerySchema>;
