@@ -9,6 +9,16 @@ import { WechatTokenEntity } from '../wechat/wechat-token.entity';
 import { StoredFileEntity } from '../files/stored-file.entity';
 import { WorkshopRetiredCodeEntity } from '../workshops/retired-code.entity';
 import { WorkshopEntity } from '../workshops/workshop.entity';
+import { ChecklistEntity, ChecklistItemEntity } from '../checklists/checklist.entity';
+import {
+  InspectionCarriedEntity,
+  InspectionEntity,
+  InspectionFindingEntity,
+  InspectionInspectorEntity,
+  InspectionResultEntity,
+} from '../inspections/inspection.entity';
+import { DeadlineRulesEntity, HazardEntity, HazardEventEntity } from '../hazards/hazard.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 
 /** Every table, in one list so the app, migrations and the CLI data source agree. */
 export const ENTITIES = [
@@ -23,4 +33,15 @@ export const ENTITIES = [
   WorkshopEntity,
   WorkshopRetiredCodeEntity,
   StoredFileEntity,
+  ChecklistEntity,
+  ChecklistItemEntity,
+  InspectionEntity,
+  InspectionInspectorEntity,
+  InspectionResultEntity,
+  InspectionFindingEntity,
+  InspectionCarriedEntity,
+  HazardEntity,
+  HazardEventEntity,
+  DeadlineRulesEntity,
+  NotificationEntity,
 ];

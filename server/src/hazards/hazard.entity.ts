@@ -1,0 +1,113 @@
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
+import type { FixMode } from '../../../shared/deadlines';
+import type { FindingSource, HazardLevel, HazardStatus } from '../../../shared/enums';
+import type { CheckCategory } from '../../../shared/schemas/checklists';
+import type { HazardEventKind } from '../../../shared/schemas/hazards';
+import { ChecklistItemEntity } from '../checklists/checklist.entity';
+import { CreatedColumn, IdColumn, RefColumn, TimeColumn, UpdatedColumn } from '../database/columns';
+import { InspectionEntity } from '../inspections/inspection.entity';
+import { CooperativeEntity } from '../org/cooperative.entity';
+import { EnterpriseEntity } from '../org/enterprise.entity';
+import { UserEntity } from '../users/user.entity';
+import { WorkshopEntity } from '../workshops/workshop.entity';
+
+/** A hazard (隐患) of an enterprise; its state changes are hazard_events (docs/domain.md "The hazard loop"). */
+@Entity('hazards')
+@Index('ix_hazards_enterprise', ['enterpriseId', 'status', 'deadline'])
+@Index('ix_hazards_inspection', ['inspectionId'])
+@Index('ix_hazards_coop', ['cooperativeId', 'status', 'deadline'])
+export class HazardEntity {
+  @IdColumn() id!: string;
+
+  @ForeignKey(() => EnterpriseEntity, { name: 'fk_hazards_enterprise' })
+  @RefColumn()
+  enterpriseId!: string;
+
+  @ForeignKey(() => CooperativeEntity, { name: 'fk_hazards_cooperative' })
+  @RefColumn(true)
+  cooperativeId!: string | null;
+
+  @ForeignKey(() => InspectionEntity, { name: 'fk_hazards_inspection' })
+  @RefColumn(true)
+  inspectionId!: string | null;
+
+  /** The finding (or recheck) it was made from: a second submit cannot make it twice. */
+  @Index('uq_hazards_origin', { unique: true })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  originId!: string | null;
+
+  @ForeignKey(() => WorkshopEntity, { name: 'fk_hazards_workshop' })
+  @RefColumn(true)
+  workshopId!: string | null;
+
+  @ForeignKey(() => ChecklistItemEntity, { name: 'fk_hazards_item' })
+  @RefColumn(true)
+  itemId!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true }) itemCode!: string | null;
+  @Column({ type: 'varchar', length: 24 }) category!: CheckCategory;
+  @Column({ type: 'varchar', length: 1000 }) description!: string;
+  @Column({ type: 'varchar', length: 8 }) level!: HazardLevel;
+  @Column({ type: 'varchar', length: 12 }) fixMode!: FixMode;
+  @Column({ type: 'varchar', length: 12 }) source!: FindingSource;
+
+  @ForeignKey(() => UserEntity, { name: 'fk_hazards_found_by' })
+  @RefColumn()
+  foundById!: string;
+
+  @Column({ type: 'date' }) foundOn!: string;
+  @Column({ type: 'date' }) deadline!: string;
+  @Column({ type: 'date', nullable: true }) planDueOn!: string | null;
+  @Column({ type: 'varchar', length: 24 }) status!: HazardStatus;
+
+  @ForeignKey(() => HazardEntity, { name: 'fk_hazards_recurrence_of' })
+  @RefColumn(true)
+  recurrenceOfId!: string | null;
+
+  @Column({ type: 'simple-json' }) photoIds!: string[];
+  @TimeColumn(true) closedAt!: Date | null;
+  /** Optimistic version for the moves of the lifecycle (two verifiers at once: one wins). */
+  @Column({ type: 'int', default: 1 }) version!: number;
+
+  @CreatedColumn() createdAt!: Date;
+  @UpdatedColumn() updatedAt!: Date;
+}
+
+/** Append-only history of a hazard: never updated or deleted. */
+@Entity('hazard_events')
+@Index('ix_hazard_events_hazard', ['hazardId', 'at'])
+export class HazardEventEntity {
+  @IdColumn() id!: string;
+
+  @ForeignKey(() => HazardEntity, { name: 'fk_hazard_events_hazard' })
+  @RefColumn()
+  hazardId!: string;
+
+  @Column({ type: 'varchar', length: 24 }) kind!: HazardEventKind;
+
+  @ForeignKey(() => UserEntity, { name: 'fk_hazard_events_actor' })
+  @RefColumn(true)
+  actorId!: string | null;
+
+  @TimeColumn() at!: Date;
+  @Column({ type: 'varchar', length: 24, nullable: true }) fromStatus!: HazardStatus | null;
+  @Column({ type: 'varchar', length: 24 }) toStatus!: HazardStatus;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) note!: string | null;
+  /** What changed (e.g. the deadline before and after), as JSON. */
+  @Column({ type: 'simple-json', nullable: true }) data!: Record<string, unknown> | null;
+  @Column({ type: 'simple-json' }) photoIds!: string[];
+}
+
+/** A cooperative's own deadline rules; absent → the defaults of shared/deadlines.ts. */
+@Entity('deadline_rules')
+export class DeadlineRulesEntity {
+  @ForeignKey(() => CooperativeEntity, { name: 'fk_deadline_rules_cooperative' })
+  @Column({ type: 'varchar', length: 36, primary: true })
+  cooperativeId!: string;
+
+  @Column({ type: 'int' }) immediateDays!: number;
+  @Column({ type: 'int' }) generalDays!: number;
+  @Column({ type: 'int' }) majorDays!: number;
+  @Column({ type: 'int' }) majorPlanDays!: number;
+  @UpdatedColumn() updatedAt!: Date;
+}
