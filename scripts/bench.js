@@ -48,9 +48,14 @@ function sizes() {
   if (existsSync(pk)) for (const d of readdirSync(pk)) fig(`weapp subpackage ${d}`, kb(dirSize(join(pk, d))), 'KB');
   fig('weapp total', kb(dirSize(weapp)), 'KB');
   const h5 = join(root, 'dist', 'h5');
-  fig('h5 total', kb(dirSize(h5)), 'KB');
+  // the build writes .br/.gz copies beside each text asset: count them apart, as what goes over the wire
+  const copies = (p) => /\.(br|gz)$/.test(p);
+  fig('h5 total', kb(dirSize(h5, copies)), 'KB');
   const js = join(h5, 'js');
-  if (existsSync(js)) fig('h5 JavaScript', kb(dirSize(js)), 'KB');
+  if (existsSync(js)) {
+    fig('h5 JavaScript', kb(dirSize(js, copies)), 'KB');
+    fig('h5 JavaScript, brotli (sent to browsers)', kb(dirSize(js, (p) => statSync(join(root, p)).isFile() && !p.endsWith('.br'))), 'KB');
+  }
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
