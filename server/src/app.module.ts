@@ -14,6 +14,7 @@ import { UsersModule } from './users/users.module';
 import { WeChatModule } from './wechat/wechat.module';
 import { WorkshopsModule } from './workshops/workshops.module';
 import { ScanModule } from './scan/scan.module';
+import { FilesModule } from './files/files.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         AuthModule,
         WorkshopsModule,
         ScanModule,
+        FilesModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -13,7 +13,9 @@ export const JSON_LIMIT = '256kb';
 
 function rejectNonJson(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+  // Uploads (POST /api/files) are multipart; everything else is JSON.
+  const upload = req.method === 'POST' && req.path === '/files' && req.is('multipart/form-data');
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !upload && !req.is('application/json')) {
     res.status(415).json(errorBody('UNSUPPORTED_MEDIA_TYPE'));
     return;
   }

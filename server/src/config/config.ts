@@ -62,6 +62,8 @@ const envSchema = (requireSecrets: boolean) =>
       WECHAT_API_BASE: z.string().url().optional(),
       DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
       H5_DIR: z.string().default('dist/h5'),
+      UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+      FILES_DIR: z.string().min(1).default('data/files'),
       TRUST_PROXY: trustProxySchema,
       LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -112,6 +114,10 @@ export class AppConfig {
   /** Express `trust proxy`: which proxies' X-Forwarded-For decides the client address (login throttle, logs). */
   readonly trustProxy: TrustProxy;
   readonly h5Dir: string;
+  /** Largest upload accepted by POST /api/files, in bytes. */
+  readonly uploadMaxBytes: number;
+  /** Where the local file store keeps uploads (outside any served folder). */
+  readonly filesDir: string;
   readonly logLevel: Env['LOG_LEVEL'];
   /** Login attempts per minute per client address. */
   readonly loginRateLimit: number;
@@ -143,6 +149,8 @@ export class AppConfig {
     this.demo = isDemo(env);
     this.trustProxy = env.TRUST_PROXY;
     this.h5Dir = env.H5_DIR;
+    this.uploadMaxBytes = Math.floor(env.UPLOAD_MAX_MB * 1024 * 1024);
+    this.filesDir = env.FILES_DIR;
     this.logLevel = env.LOG_LEVEL;
     this.loginRateLimit = env.LOGIN_RATE_LIMIT;
   }

@@ -155,6 +155,18 @@ export class WorkshopsService {
     return { workshop: entities[0], enterpriseName: raw[0].e_name, canManage: Number(raw[0].e_canEdit) === 1 };
   }
 
+  /** A workshop and its enterprise's name, no access check (callers decide who may see it). */
+  async findById(id: string): Promise<{ workshop: WorkshopEntity; enterpriseName: string } | null> {
+    const { entities, raw } = await this.db
+      .getRepository(WorkshopEntity)
+      .createQueryBuilder('w')
+      .innerJoin(EnterpriseEntity, 'e', 'e.id = w.enterpriseId')
+      .addSelect('e.name', 'e_name')
+      .where('w.id = :id', { id })
+      .getRawAndEntities<{ e_name: string }>();
+    return entities.length ? { workshop: entities[0], enterpriseName: raw[0].e_name } : null;
+  }
+
   /** A workshop by its current QR token or manual code; `retired` when the code was rotated away. */
   async findByCode(code: string): Promise<{ workshop: WorkshopEntity; enterpriseName: string } | 'retired' | null> {
     const qb = this.db

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { WorkshopsModule } from '../workshops/workshops.module';
+import { FILE_STORE, LocalFileStore } from './file-store';
+import { FilesController } from './files.controller';
+import { FilesService } from './files.service';
+
+@Module({
+  imports: [WorkshopsModule],
+  controllers: [FilesController],
+  providers: [
+    // Swap this provider for an object-store implementation of FileStore to keep files in COS / MinIO.
+    { provide: FILE_STORE, useFactory: (config: AppConfig) => new LocalFileStore(config.filesDir), inject: [AppConfig] },
+    FilesService,
+  ],
+  exports: [FilesService],
+})
+export class FilesModule {}
