@@ -58,30 +58,42 @@ export function RunPage() {
   const [workshopId, setWorkshopId] = useState(params.workshopId ?? '');
   const [open, setOpen] = useState<Open>(null);
   const box = useOutbox(id);
+  // what was recorded on this visit stays shown after it is sent (the detail is not reloaded for each answer)
+  const [mine, setMine] = useState<QueuedEntry[]>([]);
 
   const query = useQuery(() => withOfflineCopy(id, () => getInspectionView(id)), [id], { enabled: !!id });
   const data = query.data;
   const ws = workshopId || data?.workshops[0]?.id || '';
   const editable = !!data && (data.status === 'planned' || data.status === 'in_progress');
 
-  // the server's answers, then what waits on the phone (newer) on top
+  const waiting = new Set(box.entries.map((e) => e.clientId));
+  const local = useMemo(() => {
+    const byKey = new Map<string, QueuedEntry>();
+    for (const e of box.entries) byKey.set(e.key, e); // from an earlier visit, not yet sent
+    for (const e of mine) if (!byKey.has(e.key) || waiting.has(e.clientId)) byKey.set(e.key, e);
+    return [...byKey.values()];
+  }, [box.entries, mine]);
+
+  // the server's answers, then what was recorded on the phone (newer) on top
   const answers = useMemo(() => {
     const m = new Map<string, LocalAnswer>();
     for (const r of data?.results ?? []) m.set(keyOf(r.workshopId, r.itemId), { answer: r.answer, value: r.value });
-    for (const e of box.entries) {
+    for (const e of local) {
       if (e.kind !== 'results') continue;
       const p = e.payload as { workshopId: string; itemId: string; answer: Answer | null; value?: string | null };
       m.set(keyOf(p.workshopId, p.itemId), { answer: p.answer, value: p.value ?? null });
     }
     return m;
-  }, [data, box.entries]);
+  }, [data, local]);
 
-  const localFindings = box.entries.filter((e) => e.kind === 'hazards' || e.kind === 'goodPractices');
+  const localFindings = local.filter((e) => e.kind === 'hazards' || e.kind === 'goodPractices');
   const serverFindings = (data?.findings ?? []).filter((f) => f.workshopId === ws);
 
   const record = (entries: { kind: string; key: string; payload: Record<string, unknown>; photos?: string[] }[]) => {
     const q = outbox();
-    for (const e of entries) q.add({ inspectionId: id, ...e });
+    const added = entries.map((e) => q.add({ inspectionId: id, ...e }));
+    const keys = new Set(added.map((a) => a.key));
+    setMine((prev) => [...prev.filter((p) => !keys.has(p.key)), ...added]);
     void box.flush();
   };
 
@@ -92,8 +104,10 @@ export function RunPage() {
     }
     record([{ kind: 'results', key: `result:${ws}:${item.id}`, payload: { workshopId: ws, itemId: item.id, answer: a } }]);
     // an earlier fail's hazard that has not left the phone goes with the changed answer
-    const stale = box.entries.find((e) => e.key === `hazard:${ws}:${item.id}`);
+    const staleKey = `hazard:${ws}:${item.id}`;
+    const stale = box.entries.find((e) => e.key === staleKey);
     if (stale) outbox().remove(stale.clientId);
+    setMine((prev) => prev.filter((p) => p.key !== staleKey));
   };
 
   const saveValue = (item: ItemView, value: string) =>
@@ -230,7 +244,9 @@ export function RunPage() {
                         )}
                         {pendingHazard && (
                           <View>
-                            <Text className='run__finding'>隐患：{(pendingHazard.payload as { description: string }).description}（待同步）</Text>
+                            <Text className='run__finding'>隐患：{(pendingHazard.payload as { description: string }).description}
+                              {waiting.has(pendingHazard.clientId) ? '（待同步）' : ''}
+                            </Text>
                             <PhotoStrip local={pendingHazard.photos.map((p) => p.localPath)} />
                           </View>
                         )}
@@ -275,7 +291,8 @@ export function RunPage() {
               .map((e) => (
                 <View key={e.clientId} className='run__item'>
                   <Text className={`run__finding${e.kind === 'goodPractices' ? ' run__finding--good' : ''}`}>
-                    {e.kind === 'goodPractices' ? '优点' : '隐患'}：{(e.payload as { description: string }).description}（待同步）
+                    {e.kind === 'goodPractices' ? '优点' : '隐患'}：{(e.payload as { description: string }).description}
+                    {waiting.has(e.clientId) ? '（待同步）' : ''}
                   </Text>
                   <PhotoStrip local={e.photos.map((p) => p.localPath)} />
                 </View>
