@@ -20,6 +20,7 @@ import {
   XIHU_LEAD,
   XIHU_MEMBERS,
 } from './demo.data';
+import { seedDemoWorkshops } from './workshops.demo';
 
 /** A valid unified social credit code for demo enterprise n (the check digit is computed, not faked). */
 export function demoCreditCode(n: number): string {
@@ -71,6 +72,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     };
     const xihu = await coop('西湖镇安全生产互助合作社', '西湖镇', '综合（镇域）', '2023-03-15', XIHU_LEAD, XIHU_MEMBERS);
     await coop('涛雒镇海产品加工安全生产互助合作社', '涛雒镇', '食品加工', '2024-05-20', TAOLUO_LEAD, TAOLUO_MEMBERS);
+    await seedDemoWorkshops(em);
 
     const user = async (username: string, name: string, grants: Partial<RoleGrantEntity>[]) => {
       const u = await em.getRepository(UserEntity).save({ username, name, passwordHash, openid: null, unionid: null });
