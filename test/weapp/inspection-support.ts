@@ -1,23 +1,36 @@
 // A fake inspection for the run-page tests: a self patrol of one workshop with a three-item checklist.
-import type { InspectionView } from '../../miniprogram/services/inspections';
+import type { Inspection } from '../../shared/schemas/inspections';
 
-export const INSPECTION: InspectionView = {
+export const INSPECTION: Inspection = {
   id: 'insp-1',
   type: 'self',
   status: 'in_progress',
   cooperativeId: 'coop-1',
   hostEnterpriseId: 'ent-lead',
   hostName: '日照东港乙炔气体有限公司',
+  workshopId: 'ws-fill',
   scheduledOn: '2026-12-01',
+  checklistId: 'cl-gas-1',
   checklistName: '工业气体（乙炔）企业安全检查表',
+  checklistVersion: 1,
+  assigned: false,
+  hazardCount: 0,
+  startedAt: '2026-12-01T08:00:00.000Z',
+  submittedAt: null,
+  createdAt: '2026-12-01T08:00:00.000Z',
   items: [
-    { id: 'it-pe', section: '电气安全', text: '配电箱、用电设备外壳可靠接保护接地（PE）线', category: '电气', answerType: 'pass_fail', photoRequiredOnFail: true, legalBasis: 'GB 50054' },
-    { id: 'it-exit', section: '消防与疏散', text: '安全出口、疏散通道畅通，未堵塞、未上锁', category: '通道/出口', answerType: 'pass_fail', photoRequiredOnFail: false, legalBasis: null },
-    { id: 'it-ext', section: '消防与疏散', text: '灭火器数量（具）', category: '消防', answerType: 'number', photoRequiredOnFail: false, legalBasis: null },
+    { id: 'it-pe', code: 'GEN-E01', section: '电气安全', text: '配电箱、用电设备外壳可靠接保护接地（PE）线', category: 'electrical', answerType: 'pass_fail', unit: null, photoRequiredOnFail: true, weight: 5, legalBasis: 'GB 50054' },
+    { id: 'it-exit', code: 'GEN-X01', section: '消防与疏散', text: '安全出口、疏散通道畅通，未堵塞、未上锁', category: 'exits', answerType: 'pass_fail', unit: null, photoRequiredOnFail: false, weight: 5, legalBasis: null },
+    { id: 'it-ext', code: 'GEN-F02', section: '消防与疏散', text: '灭火器数量', category: 'fire', answerType: 'number', unit: '具', photoRequiredOnFail: false, weight: 2, legalBasis: null },
   ],
   workshops: [{ id: 'ws-fill', name: '乙炔充装车间' }],
   inspectors: [],
   results: [],
   findings: [],
   carried: [],
+  hazards: [],
+  canStart: false,
+  canRecord: true,
+  canSubmit: true,
+  previousInspectionId: null,
 };

@@ -77,7 +77,7 @@ describe('weapp 逐项检查 (run a checklist)', () => {
     tap(page, '.run__answer-fail', 0); // PE 线 → 不合格
     let text = await waitForText(page, (t) => t.includes('记录隐患（由检查项带出，可修改）'));
     expect(text).toContain('拍照（必填）');
-    expect(text).toContain('类别：电气');
+    expect(text).toContain('类别：用电安全');
     // saving without the photo the item requires is refused on the phone
     tap(page, '.finding-form__save');
     await waitForText(page, (t) => t.includes('此检查项不合格时须拍照取证'));
@@ -94,7 +94,7 @@ describe('weapp 逐项检查 (run a checklist)', () => {
     const batch = batches[1].data as { results: Record<string, unknown>[]; hazards: Record<string, unknown>[] };
     expect(batch.results).toEqual([expect.objectContaining({ itemId: 'it-pe', answer: 'fail' })]);
     expect(batch.hazards).toEqual([
-      expect.objectContaining({ itemId: 'it-pe', description: '不符合：配电箱、用电设备外壳可靠接保护接地（PE）线', category: '电气', level: 'major', photoIds: ['file-1'] }),
+      expect.objectContaining({ itemId: 'it-pe', description: '不符合：配电箱、用电设备外壳可靠接保护接地（PE）线', category: 'electrical', level: 'major', photoIds: ['file-1'] }),
     ]);
     text = await waitForText(page, (t) => t.includes('全部记录已同步'));
     expect(text).not.toContain('记录隐患（由检查项带出');

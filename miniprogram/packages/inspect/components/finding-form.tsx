@@ -1,5 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import { CHECK_CATEGORIES, CHECK_CATEGORY_LABELS, type CheckCategory } from '../../../../shared/schemas/checklists';
 import { choosePhotos, keepPhoto } from '../../../services/files';
 import { Button } from './nut';
 import { PhotoStrip } from './photo-strip';
@@ -8,7 +9,7 @@ import './finding-form.scss';
 export interface FindingDraft {
   kind: 'hazard' | 'good_practice';
   description: string;
-  category: string;
+  category: CheckCategory;
   level: 'general' | 'major';
   fixMode: 'immediate' | 'deadline';
   photos: string[];
@@ -18,6 +19,8 @@ export interface FindingFormProps {
   initial: FindingDraft;
   /** The checklist item says a fail needs a photo. */
   photoRequired?: boolean;
+  /** The category comes from the checklist item (shown, not chosen). */
+  categoryFixed?: boolean;
   title: string;
   onSave: (d: FindingDraft) => void;
   onCancel: () => void;
@@ -26,7 +29,7 @@ export interface FindingFormProps {
 const MAX_PHOTOS = 6;
 
 /** A hazard (prefilled from a failed item, or free) or a good practice (优点), with photos. */
-export function FindingForm({ initial, photoRequired, title, onSave, onCancel }: FindingFormProps) {
+export function FindingForm({ initial, photoRequired, categoryFixed, title, onSave, onCancel }: FindingFormProps) {
   const [d, setD] = useState<FindingDraft>(initial);
   const [error, setError] = useState<string | null>(null);
   const hazard = d.kind === 'hazard';
@@ -39,7 +42,7 @@ export function FindingForm({ initial, photoRequired, title, onSave, onCancel }:
   };
 
   const save = () => {
-    if (!d.description.trim()) return setError(hazard ? '请描述隐患' : '请描述值得学习的做法');
+    if (d.description.trim().length < 2) return setError(hazard ? '请描述隐患' : '请描述值得学习的做法');
     if (photoRequired && d.photos.length === 0) return setError('此检查项不合格时须拍照取证');
     setError(null);
     onSave({ ...d, description: d.description.trim() });
@@ -64,7 +67,14 @@ export function FindingForm({ initial, photoRequired, title, onSave, onCancel }:
       />
       {hazard && (
         <View>
-          {d.category && <Text className='card__meta'>类别：{d.category}</Text>}
+          {categoryFixed ? (
+            <Text className='card__meta'>类别：{CHECK_CATEGORY_LABELS[d.category]}</Text>
+          ) : (
+            <View className='finding-form__row'>
+              <Text className='finding-form__label'>类别</Text>
+              {CHECK_CATEGORIES.map((c) => chip(d.category === c, CHECK_CATEGORY_LABELS[c], () => setD({ ...d, category: c }), 'finding__category'))}
+            </View>
+          )}
           <View className='finding-form__row'>
             <Text className='finding-form__label'>等级</Text>
             {chip(d.level === 'general', '一般隐患', () => setD({ ...d, level: 'general' }), 'finding__level-general')}

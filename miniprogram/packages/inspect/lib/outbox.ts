@@ -29,6 +29,7 @@ export function batchOf(entries: QueuedEntry[]): ResultsBatch {
     const item: Record<string, unknown> = { ...(e.payload as Record<string, unknown>), clientId: e.clientId };
     if (e.photos.length > 0) item.photoIds = e.photos.map((p) => p.fileId);
     const key = e.kind as keyof ResultsBatch;
+    // payloads are built by the run page per kind; the server validates them with the shared schema
     (batch[key] ??= [] as never[]).push(item as never);
   }
   return batch;

@@ -4,7 +4,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { QueuedEntry } from '../../../../lib/offline-queue';
 import { StateView } from '../../../../components/state-view';
 import { useQuery } from '../../../../hooks/use-query';
-import { getInspectionView, type Answer, type ItemView } from '../../../../services/inspections';
+import { CHECK_CATEGORY_LABELS, type ChecklistItem } from '../../../../../shared/schemas/checklists';
+import type { Answer } from '../../../../../shared/schemas/inspections';
+import { fileUrl, getInspection } from '../../../../services/inspections';
 import { FindingForm, type FindingDraft } from '../../components/finding-form';
 import { Button } from '../../components/nut';
 import { PhotoStrip } from '../../components/photo-strip';
@@ -12,7 +14,7 @@ import { withOfflineCopy } from '../../lib/cache';
 import { outbox } from '../../lib/outbox';
 import './index.scss';
 
-type Open = { mode: 'item'; item: ItemView } | { mode: 'free' } | { mode: 'good' } | null;
+type Open = { mode: 'item'; item: ChecklistItem } | { mode: 'free' } | { mode: 'good' } | null;
 
 interface LocalAnswer {
   answer: Answer | null;
@@ -61,10 +63,12 @@ export function RunPage() {
   // what was recorded on this visit stays shown after it is sent (the detail is not reloaded for each answer)
   const [mine, setMine] = useState<QueuedEntry[]>([]);
 
-  const query = useQuery(() => withOfflineCopy(id, () => getInspectionView(id)), [id], { enabled: !!id });
+  const query = useQuery(() => withOfflineCopy(id, () => getInspection(id)), [id], { enabled: !!id });
   const data = query.data;
-  const ws = workshopId || data?.workshops[0]?.id || '';
-  const editable = !!data && (data.status === 'planned' || data.status === 'in_progress');
+  // '' = the whole site (a patrol without workshops)
+  const ws = workshopId || data?.workshopId || data?.workshops[0]?.id || '';
+  const wsRef = ws || null;
+  const editable = !!data && data.canRecord;
 
   const waiting = new Set(box.entries.map((e) => e.clientId));
   const local = useMemo(() => {
@@ -77,17 +81,18 @@ export function RunPage() {
   // the server's answers, then what was recorded on the phone (newer) on top
   const answers = useMemo(() => {
     const m = new Map<string, LocalAnswer>();
-    for (const r of data?.results ?? []) m.set(keyOf(r.workshopId, r.itemId), { answer: r.answer, value: r.value });
+    for (const r of data?.results ?? []) m.set(keyOf(r.workshopId ?? '', r.itemId), { answer: r.answer, value: r.number !== null ? String(r.number) : r.text });
     for (const e of local) {
       if (e.kind !== 'results') continue;
-      const p = e.payload as { workshopId: string; itemId: string; answer: Answer | null; value?: string | null };
-      m.set(keyOf(p.workshopId, p.itemId), { answer: p.answer, value: p.value ?? null });
+      const p = e.payload as { workshopId: string | null; itemId: string; answer: Answer | null; number?: number | null; text?: string | null };
+      const value = p.number !== undefined && p.number !== null ? String(p.number) : (p.text ?? null);
+      m.set(keyOf(p.workshopId ?? '', p.itemId), { answer: p.answer, value });
     }
     return m;
   }, [data, local]);
 
   const localFindings = local.filter((e) => e.kind === 'hazards' || e.kind === 'goodPractices');
-  const serverFindings = (data?.findings ?? []).filter((f) => f.workshopId === ws);
+  const serverFindings = (data?.findings ?? []).filter((f) => (f.workshopId ?? '') === ws);
 
   const record = (entries: { kind: string; key: string; payload: Record<string, unknown>; photos?: string[] }[]) => {
     const q = outbox();
@@ -97,12 +102,12 @@ export function RunPage() {
     void box.flush();
   };
 
-  const answer = (item: ItemView, a: Answer) => {
+  const answer = (item: ChecklistItem, a: Answer) => {
     if (a === 'fail') {
       setOpen({ mode: 'item', item });
       return;
     }
-    record([{ kind: 'results', key: `result:${ws}:${item.id}`, payload: { workshopId: ws, itemId: item.id, answer: a } }]);
+    record([{ kind: 'results', key: `result:${ws}:${item.id}`, payload: { workshopId: wsRef, itemId: item.id, answer: a } }]);
     // an earlier fail's hazard that has not left the phone goes with the changed answer
     const staleKey = `hazard:${ws}:${item.id}`;
     const stale = box.entries.find((e) => e.key === staleKey);
@@ -110,22 +115,32 @@ export function RunPage() {
     setMine((prev) => prev.filter((p) => p.key !== staleKey));
   };
 
-  const saveValue = (item: ItemView, value: string) =>
-    record([{ kind: 'results', key: `result:${ws}:${item.id}`, payload: { workshopId: ws, itemId: item.id, answer: null, value } }]);
+  const saveValue = (item: ChecklistItem, raw: string) => {
+    const value = raw.trim();
+    if (item.answerType === 'number' && value !== '' && !Number.isFinite(Number(value))) {
+      void Taro.showToast({ title: '请填写数字', icon: 'none' });
+      return;
+    }
+    const payload =
+      item.answerType === 'number'
+        ? { workshopId: wsRef, itemId: item.id, number: value === '' ? null : Number(value) }
+        : { workshopId: wsRef, itemId: item.id, text: value || null };
+    record([{ kind: 'results', key: `result:${ws}:${item.id}`, payload }]);
+  };
 
   const saveFinding = (d: FindingDraft) => {
     if (!open) return;
     if (open.mode === 'good') {
-      record([{ kind: 'goodPractices', key: `good:${Date.now()}`, payload: { workshopId: ws, description: d.description }, photos: d.photos }]);
+      record([{ kind: 'goodPractices', key: `good:${Date.now()}`, payload: { workshopId: wsRef, description: d.description }, photos: d.photos }]);
     } else {
       const itemId = open.mode === 'item' ? open.item.id : null;
       const hazard = {
         kind: 'hazards',
         key: itemId ? `hazard:${ws}:${itemId}` : `hazard:${ws}:free:${Date.now()}`,
-        payload: { workshopId: ws, itemId, description: d.description, category: d.category, level: d.level, fixMode: d.fixMode },
+        payload: { workshopId: wsRef, itemId, description: d.description, category: d.category, level: d.level, fixMode: d.fixMode },
         photos: d.photos,
       };
-      record(itemId ? [{ kind: 'results', key: `result:${ws}:${itemId}`, payload: { workshopId: ws, itemId, answer: 'fail' } }, hazard] : [hazard]);
+      record(itemId ? [{ kind: 'results', key: `result:${ws}:${itemId}`, payload: { workshopId: wsRef, itemId, answer: 'fail' } }, hazard] : [hazard]);
     }
     setOpen(null);
     void Taro.showToast({ title: '已记录', icon: 'success' });
@@ -137,12 +152,13 @@ export function RunPage() {
 
   const formFor = (mode: Open) => {
     if (!mode) return null;
-    const base: FindingDraft = { kind: 'hazard', description: '', category: '', level: 'general', fixMode: 'deadline', photos: [] };
+    const base: FindingDraft = { kind: 'hazard', description: '', category: 'housekeeping', level: 'general', fixMode: 'deadline', photos: [] };
     if (mode.mode === 'item') {
       return (
         <FindingForm
           title='记录隐患（由检查项带出，可修改）'
           initial={{ ...base, description: `不符合：${mode.item.text}`, category: mode.item.category }}
+          categoryFixed
           photoRequired={mode.item.photoRequiredOnFail}
           onSave={saveFinding}
           onCancel={() => setOpen(null)}
@@ -152,7 +168,7 @@ export function RunPage() {
     return (
       <FindingForm
         title={mode.mode === 'good' ? '记录优点（值得学习的做法）' : '记录检查表外的隐患'}
-        initial={{ ...base, kind: mode.mode === 'good' ? 'good_practice' : 'hazard', category: mode.mode === 'free' ? '其他' : '' }}
+        initial={{ ...base, kind: mode.mode === 'good' ? 'good_practice' : 'hazard', category: 'housekeeping' }}
         onSave={saveFinding}
         onCancel={() => setOpen(null)}
       />
@@ -209,7 +225,7 @@ export function RunPage() {
                       <View key={item.id} className='run__item'>
                         <Text className='run__text'>{item.text}</Text>
                         <Text className='run__basis'>
-                          {item.category}
+                          {CHECK_CATEGORY_LABELS[item.category]}
                           {item.legalBasis ? ` · 依据：${item.legalBasis}` : ''}
                           {item.photoRequiredOnFail ? ' · 不合格须拍照' : ''}
                         </Text>
@@ -237,7 +253,7 @@ export function RunPage() {
                             type={item.answerType === 'number' ? 'digit' : 'text'}
                             value={a?.value ?? ''}
                             disabled={!editable}
-                            placeholder={item.answerType === 'number' ? '填写数值' : '填写情况'}
+                            placeholder={item.answerType === 'number' ? `填写数值${item.unit ? `（${item.unit}）` : ''}` : '填写情况'}
                             onBlur={(e) => e.detail.value !== (a?.value ?? '') && saveValue(item, e.detail.value)}
                             onConfirm={(e) => saveValue(item, e.detail.value)}
                           />
@@ -253,7 +269,7 @@ export function RunPage() {
                         {!pendingHazard && serverHazard && (
                           <View>
                             <Text className='run__finding'>隐患：{serverHazard.description}</Text>
-                            <PhotoStrip server={serverHazard.photoUrls} />
+                            <PhotoStrip server={serverHazard.photoIds.map(fileUrl)} />
                           </View>
                         )}
                         {open?.mode === 'item' && open.item.id === item.id && formFor(open)}
@@ -283,11 +299,11 @@ export function RunPage() {
                 <Text className={`run__finding${f.kind === 'good_practice' ? ' run__finding--good' : ''}`}>
                   {f.kind === 'good_practice' ? '优点' : '隐患'}：{f.description}
                 </Text>
-                <PhotoStrip server={f.photoUrls} />
+                <PhotoStrip server={f.photoIds.map(fileUrl)} />
               </View>
             ))}
             {localFindings
-              .filter((e) => !(e.payload as { itemId?: string | null }).itemId && (e.payload as { workshopId?: string }).workshopId === ws)
+              .filter((e) => !(e.payload as { itemId?: string | null }).itemId && ((e.payload as { workshopId?: string | null }).workshopId ?? '') === ws)
               .map((e) => (
                 <View key={e.clientId} className='run__item'>
                   <Text className={`run__finding${e.kind === 'goodPractices' ? ' run__finding--good' : ''}`}>
