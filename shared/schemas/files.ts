@@ -18,6 +18,12 @@ export const uploadedFileSchema = z.object({
   /** `/api/files/:id` — needs the caller's bearer token like every API route. */
   url: z.string(),
   thumbUrl: z.string().nullable(),
+  /**
+   * The same file without a bearer token, for `<Image src>` (the mini-program cannot send headers there):
+   * a signed link valid for a few hours. Only given to people who may see the file.
+   */
+  signedUrl: z.string(),
+  signedThumbUrl: z.string().nullable(),
   mime: z.enum(FILE_MIMES),
   size: z.number().int(),
   width: z.number().int().nullable(),
@@ -28,3 +34,12 @@ export type UploadedFile = z.infer<typeof uploadedFileSchema>;
 
 /** Default cap of `UPLOAD_MAX_MB`. */
 export const DEFAULT_UPLOAD_MAX_MB = 10;
+
+export const signedFileQuerySchema = z
+  .object({
+    v: z.enum(['main', 'thumb']).default('main'),
+    exp: z.coerce.number().int().positive(),
+    sig: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
+  })
+  .strict();
+export type SignedFileQuery = z.infer<typeof signedFileQuerySchema>;

@@ -106,6 +106,30 @@ describe('photos', () => {
     expect((await request(s.url).get(`/api/files/${id}`)).status).toBe(401);
   });
 
+  test('signed links (for <Image src>) work without a token until they expire; a changed one is 404', async () => {
+    const res = await upload('memberA1', photo, 'c.jpg');
+    const { signedUrl, signedThumbUrl } = res.body as { signedUrl: string; signedThumbUrl: string };
+    expect(signedUrl).toMatch(new RegExp(`^/api/files/${res.body.id}/img\\?v=main&exp=\\d+&sig=[A-Za-z0-9_-]{32}$`));
+    const main = await request(s.url).get(signedUrl).buffer(true).parse(binary);
+    expect(main.status).toBe(200);
+    expect(main.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(main.body as Buffer).metadata()).width).toBe(1280);
+    const thumb = await request(s.url).get(signedThumbUrl).buffer(true).parse(binary);
+    expect((await sharp(thumb.body as Buffer).metadata()).width).toBe(320);
+    // Another file's id, another variant, a changed expiry or signature: 404.
+    expect((await request(s.url).get(signedUrl.replace(res.body.id, id))).status).toBe(404);
+    expect((await request(s.url).get(signedThumbUrl.replace('v=thumb', 'v=main'))).status).toBe(404);
+    expect((await request(s.url).get(signedUrl.replace(/exp=(\d+)/, (_m, e: string) => `exp=${Number(e) + 3600}`))).status).toBe(404);
+    expect((await request(s.url).get(signedUrl.replace(/sig=(.)/, (_m, c: string) => `sig=${c === 'A' ? 'B' : 'A'}`))).status).toBe(404);
+    expect((await request(s.url).get(signedUrl.replace(/&sig=.*/, ''))).status).toBe(422);
+    s.clock.advance(8 * 3600_000);
+    try {
+      expect((await request(s.url).get(signedUrl)).status).toBe(404);
+    } finally {
+      s.clock.advance(-8 * 3600_000);
+    }
+  });
+
   test('stored under a random name, not the uploaded one', () => {
     const names = readdirSync(filesDir, { recursive: true }).map(String);
     expect(names.some((n) => n.includes('IMG_0001'))).toBe(false);

@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags 
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import type { Principal } from '../../../shared/policy';
-import { type UploadedFile, uploadFieldsSchema, uploadedFileSchema } from '../../../shared/schemas/files';
+import { type SignedFileQuery, type UploadedFile, signedFileQuerySchema, uploadFieldsSchema, uploadedFileSchema } from '../../../shared/schemas/files';
 import { issuesToFields } from '../../../shared/zod-messages';
 import { AppError } from '../common/app-error';
-import { Actor, type AuthedRequest } from '../common/auth.decorators';
-import { IdParam, Returns } from '../common/zod';
+import { Actor, type AuthedRequest, Public } from '../common/auth.decorators';
+import { IdParam, Returns, ZQuery } from '../common/zod';
 import { AppConfig } from '../config/config';
 import { FilesService } from './files.service';
 
@@ -58,6 +58,18 @@ export class FilesController {
   @Header('X-Content-Type-Options', 'nosniff')
   async get(@Actor() actor: Principal, @IdParam() id: string): Promise<StreamableFile> {
     const f = await this.files.read(actor, id, false);
+    return new StreamableFile(f.data, { type: f.mime, disposition: f.mime === 'application/pdf' ? 'attachment; filename="file.pdf"' : 'inline' });
+  }
+
+  // Public: the signature is the permission (handed only to people who may see the file), for <Image src>.
+  @Public()
+  @Get(':id/img')
+  @ApiProduces('image/jpeg', 'application/pdf')
+  @ApiResponse({ status: 200, description: 'The file or its thumbnail through a signed link', content: { 'image/jpeg': BINARY } })
+  @Header('Cache-Control', 'private, max-age=3600')
+  @Header('X-Content-Type-Options', 'nosniff')
+  async signed(@IdParam() id: string, @ZQuery(signedFileQuerySchema) q: SignedFileQuery): Promise<StreamableFile> {
+    const f = await this.files.readSigned(id, q.v, q.exp, q.sig);
     return new StreamableFile(f.data, { type: f.mime, disposition: f.mime === 'application/pdf' ? 'attachment; filename="file.pdf"' : 'inline' });
   }
 

@@ -1,11 +1,13 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../../shared/policy';
 import type { FileMime, UploadFields, UploadedFile } from '../../../shared/schemas/files';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/config';
 import { WorkshopsService } from '../workshops/workshops.service';
 import { FILE_ACCESS_CHECKER, type FileAccessChecker, INSPECTION_STAMP_CONTEXT, type InspectionStampContext } from './file-hooks';
 import { FILE_STORE, type FileStore, newStorageKey } from './file-store';
@@ -13,12 +15,17 @@ import { processPhoto, stampTime } from './photo';
 import { sniffMime } from './sniff';
 import { StoredFileEntity } from './stored-file.entity';
 
+// Signed links live 6 to 7 hours: the expiry is rounded to the hour so a list's image links stay the same
+// (and cacheable) for an hour.
+const SIGNED_TTL_S = 6 * 3600;
+
 const unsupported = (): AppError => new AppError('UNSUPPORTED_FILE_TYPE', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
 @Injectable()
 export class FilesService {
   private readonly logger = new Logger(FilesService.name);
   private readonly hooks = new Map<string, unknown>();
+  private readonly signKey: Buffer;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -26,7 +33,11 @@ export class FilesService {
     private readonly workshops: WorkshopsService,
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
-  ) {}
+    config: AppConfig,
+  ) {
+    // A key of its own, derived from the token secret: a file link can never pass for a login token.
+    this.signKey = createHmac('sha256', config.jwtSecret).update('anquan/file-links').digest();
+  }
 
   /**
    * Stores an upload. The type comes from the bytes; photos are re-encoded (no EXIF, ≤ 1280 px, stamped
@@ -91,7 +102,20 @@ export class FilesService {
         inspectionId: fields.inspectionId ?? null,
       }),
     );
-    return toDto(row);
+    return this.toDto(row);
+  }
+
+  /** The bytes behind a signed link; 404 when the signature is wrong or expired. */
+  async readSigned(id: string, variant: 'main' | 'thumb', exp: number, sig: string): Promise<{ data: Buffer; mime: FileMime }> {
+    const expected = Buffer.from(this.signature(id, variant, exp));
+    const given = Buffer.from(sig);
+    const valid = given.length === expected.length && timingSafeEqual(given, expected);
+    if (!valid || exp * 1000 < this.clock.now().getTime()) throw AppError.notFound();
+    const row = await this.db.getRepository(StoredFileEntity).findOneBy({ id });
+    const key = row ? (variant === 'thumb' ? row.thumbKey : row.storageKey) : null;
+    const data = key ? await this.store.get(key) : null;
+    if (!row || !data) throw AppError.notFound();
+    return { data, mime: variant === 'thumb' ? 'image/jpeg' : row.mime };
   }
 
   /** The bytes of a file (or its thumbnail) for someone who may see it; 404 for anyone else. */
@@ -105,10 +129,45 @@ export class FilesService {
     return { data, mime: thumb ? 'image/jpeg' : row.mime };
   }
 
-  /** Metadata of files the caller may see (for modules that attach them). */
-  async meta(id: string): Promise<UploadedFile | null> {
-    const row = await this.db.getRepository(StoredFileEntity).findOneBy({ id });
-    return row ? toDto(row) : null;
+  /**
+   * Files by id with fresh signed links, for modules that attach them (hazard photos …): call only after
+   * deciding the viewer may see what they are attached to. Unknown ids are left out.
+   */
+  async views(ids: string[]): Promise<Map<string, UploadedFile>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.getRepository(StoredFileEntity).findBy({ id: In([...new Set(ids)]) });
+    return new Map(rows.map((r) => [r.id, this.toDto(r)]));
+  }
+
+  /** Whether these ids are files this person uploaded (for attaching them to a record). */
+  async uploadedBy(userId: string, ids: string[]): Promise<boolean> {
+    if (ids.length === 0) return true;
+    const unique = [...new Set(ids)];
+    return (await this.db.getRepository(StoredFileEntity).countBy({ id: In(unique), uploadedById: userId })) === unique.length;
+  }
+
+  toDto(row: StoredFileEntity): UploadedFile {
+    return {
+      id: row.id,
+      url: `/api/files/${row.id}`,
+      thumbUrl: row.thumbKey ? `/api/files/${row.id}/thumb` : null,
+      signedUrl: this.signedPath(row.id, 'main'),
+      signedThumbUrl: row.thumbKey ? this.signedPath(row.id, 'thumb') : null,
+      mime: row.mime,
+      size: row.size,
+      width: row.width,
+      height: row.height,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+
+  private signedPath(id: string, variant: 'main' | 'thumb'): string {
+    const exp = Math.ceil(this.clock.now().getTime() / 3_600_000) * 3600 + SIGNED_TTL_S;
+    return `/api/files/${id}/img?v=${variant}&exp=${exp}&sig=${this.signature(id, variant, exp)}`;
+  }
+
+  private signature(id: string, variant: string, exp: number): string {
+    return createHmac('sha256', this.signKey).update(`${id}:${variant}:${exp}`).digest('base64url').slice(0, 32);
   }
 
   private async mayRead(actor: Principal, row: StoredFileEntity): Promise<boolean> {
@@ -135,17 +194,4 @@ export class FilesService {
     }
     return this.hooks.get(token) as T | null;
   }
-}
-
-export function toDto(row: StoredFileEntity): UploadedFile {
-  return {
-    id: row.id,
-    url: `/api/files/${row.id}`,
-    thumbUrl: row.thumbKey ? `/api/files/${row.id}/thumb` : null,
-    mime: row.mime,
-    size: row.size,
-    width: row.width,
-    height: row.height,
-    createdAt: row.createdAt.toISOString(),
-  };
 }
