@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '检查' });
+export default definePageConfig({ navigationBarTitleText: '检查记录', enablePullDownRefresh: true });
