@@ -56,6 +56,11 @@ export function listEnterprises(query: DirectoryQuery): Promise<Page<DirectoryEn
   });
 }
 
+/** The caller's own enterprises, in one request. */
+export async function myEnterprises(): Promise<Enterprise[]> {
+  return (await request<{ items: Enterprise[] }>('/api/me/enterprises')).items;
+}
+
 export function getEnterprise(id: string): Promise<Enterprise> {
   return request(`/api/enterprises/${enc(id)}`);
 }

@@ -67,6 +67,15 @@ export function fakeServer(me: Me, cooperatives: Cooperative[], extra?: ExtraRou
     }
     const answer = extra?.(req);
     if (answer) return answer;
+    if (req.method === 'GET' && req.path === '/api/me/enterprises') {
+      // like the server: the caller's member enterprises in one answer, built from the test's own records
+      const ids = [...new Set(me.roles.filter((r) => r.role === 'member' && r.enterpriseId).map((r) => r.enterpriseId as string))];
+      const items = ids
+        .map((id) => extra?.({ ...req, path: `/api/enterprises/${id}` }))
+        .filter((r): r is FakeResponse => r?.status === 200)
+        .map((r) => r.body);
+      return { status: 200, body: { items } };
+    }
     return err(404, 'ROUTE_NOT_FOUND', '接口不存在');
   };
   return Object.assign(handler, { tokens });

@@ -10,8 +10,8 @@ import { StateView } from '../../components/state-view';
 import { useQuery } from '../../hooks/use-query';
 import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
-import { fetchMe, hasToken, logout, myEnterpriseIds } from '../../services/auth';
-import { getEnterprise } from '../../services/org';
+import { fetchMe, hasToken, logout } from '../../services/auth';
+import { myEnterprises } from '../../services/org';
 import { openPrivacyContract } from '../../services/privacy';
 import './index.scss';
 
@@ -27,9 +27,7 @@ export function MinePage() {
   }, [needsLogin]);
   const query = useQuery(
     async (): Promise<MineData> => {
-      const me = await fetchMe();
-      // a person belongs to one or two enterprises: fetched side by side
-      const enterprises = await Promise.all(myEnterpriseIds(me).map((id) => getEnterprise(id)));
+      const [me, enterprises] = await Promise.all([fetchMe(), myEnterprises()]);
       return { me, enterprises };
     },
     [],

@@ -1,5 +1,6 @@
 import { Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import type { Principal } from '../../../shared/policy';
 import { type Page, pageOf } from '../../../shared/schemas/common';
 import {
@@ -46,5 +47,19 @@ export class EnterprisesController {
   @Returns(enterpriseSchema)
   update(@Actor() actor: Principal, @IdParam() id: string, @ZBody(updateEnterpriseSchema) body: UpdateEnterpriseBody): Promise<Enterprise> {
     return this.enterprises.update(actor, id, body);
+  }
+}
+
+/** `GET /api/me/enterprises`: the caller's own enterprises in one request (the 我的 and join pages). */
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('me')
+export class MyEnterprisesController {
+  constructor(private readonly enterprises: EnterprisesService) {}
+
+  @Get('enterprises')
+  @Returns(z.object({ items: z.array(enterpriseSchema) }))
+  mine(@Actor() actor: Principal): Promise<{ items: Enterprise[] }> {
+    return this.enterprises.mine(actor);
   }
 }

@@ -165,32 +165,47 @@ export class EnterprisesService {
    * the enterprise's own person (e.g. just joined).
    */
   async toDto(e: EnterpriseEntity, viewer?: Principal): Promise<Enterprise> {
-    const ms = await this.memberships.find({ where: { enterpriseId: e.id }, order: { since: 'ASC' } });
-    const coopRows = ms.length
-      ? await this.db.getRepository(CooperativeEntity).find({ where: { id: In(ms.map((m) => m.cooperativeId)) } })
-      : [];
+    return (await this.toDtos([e], viewer))[0];
+  }
+
+  /** The caller's own enterprises (active member grants), in one round of queries, not one per enterprise. */
+  async mine(actor: Principal): Promise<{ items: Enterprise[] }> {
+    const ids = [...new Set(actor.grants.filter((g) => g.role === 'member' && g.enterpriseId).map((g) => g.enterpriseId as string))];
+    if (ids.length === 0) return { items: [] };
+    const rows = await this.enterprises.find({ where: { id: In(ids) }, order: { name: 'ASC' } });
+    return { items: await this.toDtos(rows, actor) };
+  }
+
+  private async toDtos(list: EnterpriseEntity[], viewer?: Principal): Promise<Enterprise[]> {
+    if (list.length === 0) return [];
+    const all = await this.memberships.find({ where: { enterpriseId: In(list.map((e) => e.id)) }, order: { since: 'ASC' } });
+    const coopIds = [...new Set(all.map((m) => m.cooperativeId))];
+    const coopRows = coopIds.length ? await this.db.getRepository(CooperativeEntity).find({ where: { id: In(coopIds) } }) : [];
     const coopById = new Map(coopRows.map((c) => [c.id, c]));
-    return {
-      id: e.id,
-      name: e.name,
-      creditCode: e.creditCode,
-      industry: e.industry,
-      address: e.address,
-      headcount: e.headcount,
-      contactName: e.contactName,
-      contactPhone: viewer
-        ? phoneFor(viewer, { enterpriseId: e.id, cooperativeIds: ms.filter((m) => m.until === null).map((m) => m.cooperativeId) }, e.contactPhone)
-        : e.contactPhone,
-      regionId: e.regionId,
-      memberships: ms.map((m) => ({
-        cooperativeId: m.cooperativeId,
-        cooperativeName: coopById.get(m.cooperativeId)?.name ?? '',
-        since: m.since,
-        until: m.until,
-        isLead: coopById.get(m.cooperativeId)?.leadEnterpriseId === e.id,
-      })),
-      createdAt: e.createdAt.toISOString(),
-    };
+    return list.map((e) => {
+      const ms = all.filter((m) => m.enterpriseId === e.id);
+      return {
+        id: e.id,
+        name: e.name,
+        creditCode: e.creditCode,
+        industry: e.industry,
+        address: e.address,
+        headcount: e.headcount,
+        contactName: e.contactName,
+        contactPhone: viewer
+          ? phoneFor(viewer, { enterpriseId: e.id, cooperativeIds: ms.filter((m) => m.until === null).map((m) => m.cooperativeId) }, e.contactPhone)
+          : e.contactPhone,
+        regionId: e.regionId,
+        memberships: ms.map((m) => ({
+          cooperativeId: m.cooperativeId,
+          cooperativeName: coopById.get(m.cooperativeId)?.name ?? '',
+          since: m.since,
+          until: m.until,
+          isLead: coopById.get(m.cooperativeId)?.leadEnterpriseId === e.id,
+        })),
+        createdAt: e.createdAt.toISOString(),
+      };
+    });
   }
 
   /** Private fields only for those who may read the full record through this membership's cooperative. */

@@ -5,7 +5,7 @@ import { CooperativeEntity } from './cooperative.entity';
 import { CooperativesController } from './cooperatives.controller';
 import { CooperativesService } from './cooperatives.service';
 import { EnterpriseEntity } from './enterprise.entity';
-import { EnterprisesController } from './enterprises.controller';
+import { EnterprisesController, MyEnterprisesController } from './enterprises.controller';
 import { EnterprisesService } from './enterprises.service';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationsController } from './invitations.controller';
@@ -20,7 +20,7 @@ import { ScopeService } from './scope.service';
     TypeOrmModule.forFeature([RegionEntity, CooperativeEntity, EnterpriseEntity, MembershipEntity, InvitationEntity]),
     UsersModule,
   ],
-  controllers: [CooperativesController, EnterprisesController, InvitationsController],
+  controllers: [CooperativesController, EnterprisesController, MyEnterprisesController, InvitationsController],
   providers: [ScopeService, CooperativesService, EnterprisesService, InvitationsService, MembershipsService],
   exports: [MembershipsService],
 })

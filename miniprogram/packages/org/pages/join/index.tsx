@@ -8,8 +8,8 @@ import { useQuery } from '../../../../hooks/use-query';
 import { relaunch } from '../../../../lib/nav';
 import { formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
-import { fetchMe, hasToken, myEnterpriseIds } from '../../../../services/auth';
-import { acceptInvitation, getEnterprise, invitationQrUrl, previewInvitation } from '../../../../services/org';
+import { hasToken } from '../../../../services/auth';
+import { acceptInvitation, invitationQrUrl, myEnterprises, previewInvitation } from '../../../../services/org';
 import { ApiError, toastError } from '../../../../services/request';
 import { storage } from '../../../../services/storage';
 import { EnterpriseForm } from '../../components/enterprise-form';
@@ -43,8 +43,7 @@ export function JoinPage() {
     async (): Promise<{ preview: InvitationPreview; owned: Owned[] }> => {
       const c = code ?? '';
       if (stranger) return { preview: await previewInvitation(c), owned: [] };
-      const me = await fetchMe();
-      const [p, mine] = await Promise.all([previewInvitation(c), Promise.all(myEnterpriseIds(me).map((id) => getEnterprise(id)))]);
+      const [p, mine] = await Promise.all([previewInvitation(c), myEnterprises()]);
       return { preview: p, owned: mine.map((e) => ({ id: e.id, name: e.name, alreadyMember: isActiveMember(e, p.cooperativeId) })) };
     },
     [code, stranger],
