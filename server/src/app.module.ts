@@ -14,6 +14,7 @@ import { UsersModule } from './users/users.module';
 import { WeChatModule } from './wechat/wechat.module';
 import { WorkshopsModule } from './workshops/workshops.module';
 import { ScanModule } from './scan/scan.module';
+import { ChecklistsModule } from './checklists/checklists.module';
 import { FilesModule } from './files/files.module';
 
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         WorkshopsModule,
         ScanModule,
+        ChecklistsModule,
         FilesModule,
         DemoModule,
       ],
