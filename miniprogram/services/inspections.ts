@@ -54,3 +54,20 @@ export function postResults(id: string, batch: ResultsBatch): Promise<ResultsAck
 export function fileUrl(id: string): string {
   return `/api/files/${enc(id)}`;
 }
+
+/** A person who may join a cooperative's inspection group. */
+export interface InspectorCandidate {
+  userId: string;
+  name: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  role: 'member' | 'expert';
+}
+
+/**
+ * People of the cooperative's member enterprises (and its experts) to pick an inspection group from.
+ * The server route is `GET /api/cooperatives/:id/inspectors` (see docs/api.md).
+ */
+export function listInspectorCandidates(cooperativeId: string): Promise<{ items: InspectorCandidate[] }> {
+  return request(`/api/cooperatives/${enc(cooperativeId)}/inspectors`);
+}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '检查' });
+export default definePageConfig({ navigationBarTitleText: '检查表库', enablePullDownRefresh: true });

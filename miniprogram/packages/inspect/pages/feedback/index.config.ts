@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '检查' });
+export default definePageConfig({ navigationBarTitleText: '集中反馈', enablePullDownRefresh: true });

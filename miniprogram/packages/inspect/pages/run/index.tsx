@@ -4,6 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { QueuedEntry } from '../../../../lib/offline-queue';
 import { StateView } from '../../../../components/state-view';
 import { useQuery } from '../../../../hooks/use-query';
+import { navigateTo } from '../../../../lib/nav';
+import { ROUTES, withQuery } from '../../../../routes';
 import { CHECK_CATEGORY_LABELS, type ChecklistItem } from '../../../../../shared/schemas/checklists';
 import type { Answer } from '../../../../../shared/schemas/inspections';
 import { fileUrl, getInspection } from '../../../../services/inspections';
@@ -294,6 +296,9 @@ export function RunPage() {
                 )}
               </View>
             )}
+            <Button className='block-btn run__detail' block fill='outline' type='primary' onClick={() => navigateTo(withQuery(ROUTES.inspection, { id }))}>
+              {editable ? '回头看与提交' : '查看检查详情'}
+            </Button>
             {serverFindings.filter((f) => !f.itemId).map((f) => (
               <View key={f.clientId} className='run__item'>
                 <Text className={`run__finding${f.kind === 'good_practice' ? ' run__finding--good' : ''}`}>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '检查' });
+export default definePageConfig({ navigationBarTitleText: '安排互查' });
