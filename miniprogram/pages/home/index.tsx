@@ -69,6 +69,18 @@ function HomeContent({ me, coops }: { me: Me; coops: PagedQuery<Cooperative> }) 
             </Text>
           ))}
         </View>
+        {(roles.includes('member') || roles.includes('coop_admin')) && (
+          <View className='card__actions home__inspect'>
+            <Button className='btn' type='primary' onClick={() => navigateTo(ROUTES.scan)}>
+              扫码检查
+            </Button>
+            {roles.includes('member') && (
+              <Button className='btn' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.workshops)}>
+                车间与二维码
+              </Button>
+            )}
+          </View>
+        )}
       </View>
       {roles.includes('admin') && <AdminPanel />}
       <Text className='section-title'>

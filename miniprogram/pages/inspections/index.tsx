@@ -1,19 +1,24 @@
-import { View } from '@tarojs/components';
-import { ComingSoon } from '../../components/coming-soon';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../components/nut';
+import { navigateTo } from '../../lib/nav';
+import { ROUTES } from '../../routes';
 
+// The 检查 tab: the way in to scanning and the inspection list (both live in the inspect subpackage).
 export function InspectionsPage() {
   return (
     <View className='page'>
-      <ComingSoon
-        title='检查功能即将上线'
-        intro='这里将用于日常自查、成员企业互查和专家上门检查。'
-        features={[
-          '扫描车间二维码开始日巡查，按检查表逐项记录',
-          '合作社组织互查：分组、组长、被检查企业',
-          '专家上门“把脉问诊”，出具整改处方',
-          '“回头看”：自动带出上次检查未整改的隐患',
-        ]}
-      />
+      <View className='card'>
+        <Text className='card__title'>检查</Text>
+        <Text className='card__meta'>扫描车间二维码开始日巡查或继续互查；合作社安排的互查、“回头看”和反馈汇总都在检查记录里。</Text>
+        <View className='card__actions'>
+          <Button className='btn' type='primary' onClick={() => navigateTo(ROUTES.scan)}>
+            扫码检查
+          </Button>
+          <Button className='btn' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.inspectionList)}>
+            检查记录
+          </Button>
+        </View>
+      </View>
     </View>
   );
 }
