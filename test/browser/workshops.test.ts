@@ -30,7 +30,8 @@ const run = chromiumAvailable();
     const dir = process.env.SHOTS;
     if (!dir) return;
     fs.mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+    await page.waitForTimeout(800); // the page slide-in animation ends
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: (page.viewportSize()?.width ?? 0) < 800 });
   }
   async function loginAs(page: Page, username: string): Promise<void> {
     await page.goto(base);
