@@ -86,6 +86,25 @@ export function canEditEnterprise(p: Principal, e: EnterpriseScope): boolean {
 }
 
 /**
+ * An inspection (and the hazards it found or carried forward): whoever may read the host enterprise's
+ * full record, plus the people assigned to it (group, leader, expert) — a member of A sees an
+ * inspection of host B only when assigned to it (docs/domain.md "People and what they may do").
+ */
+export interface InspectionAccess {
+  host: EnterpriseScope;
+  assignedUserIds: string[];
+}
+
+export function canReadInspection(p: Principal, i: InspectionAccess): boolean {
+  return canReadEnterprise(p, i.host) || i.assignedUserIds.includes(p.userId);
+}
+
+/** Scheduling a mutual round at a host: the host's cooperative's admin (or the platform admin). */
+export function canScheduleInspection(p: Principal, cooperativeId: string): boolean {
+  return isAdmin(p) || isCoopAdminOf(p, cooperativeId);
+}
+
+/**
  * Which grants a caller may hand out to a new desk user. `enterpriseInCoop` answers whether an
  * enterprise is an active member of a cooperative (the server looks it up).
  */
@@ -114,6 +133,8 @@ export function canGrant(
  * Region rules need `subregions` (a region grant reaches its region and all below it).
  */
 export interface AccessScope {
+  /** The caller: inspections they are assigned to are readable (canReadInspection). */
+  userId: string;
   /** The platform admin: everything. */
   all: boolean;
   /** An expert without a region reads every cooperative. */
@@ -138,6 +159,7 @@ export function accessScope(p: Principal, subregions: Record<string, string[]> =
     ...new Set(regionIds.flatMap((r) => subregions[r] ?? [r])),
   ];
   return {
+    userId: p.userId,
     all: isAdmin(p),
     allCooperatives: has(p, (g) => g.role === 'expert' && !g.regionId),
     cooperativeIds: ids((g) => g.role === 'coop_admin' || g.role === 'member', (g) => g.cooperativeId),

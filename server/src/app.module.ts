@@ -15,6 +15,8 @@ import { WeChatModule } from './wechat/wechat.module';
 import { WorkshopsModule } from './workshops/workshops.module';
 import { ScanModule } from './scan/scan.module';
 import { ChecklistsModule } from './checklists/checklists.module';
+import { InspectionsModule } from './inspections/inspections.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
 
 @Module({})
@@ -41,6 +43,8 @@ export class AppModule {
         WorkshopsModule,
         ScanModule,
         ChecklistsModule,
+        NotificationsModule,
+        InspectionsModule,
         FilesModule,
         DemoModule,
       ],

@@ -94,7 +94,7 @@ export class HazardEventEntity {
   @Column({ type: 'varchar', length: 24 }) toStatus!: HazardStatus;
   @Column({ type: 'varchar', length: 1000, nullable: true }) note!: string | null;
   /** What changed (e.g. the deadline before and after), as JSON. */
-  @Column({ type: 'simple-json', nullable: true }) data!: Record<string, unknown> | null;
+  @Column({ type: 'simple-json', nullable: true }) data!: Record<string, string | number | boolean> | null;
   @Column({ type: 'simple-json' }) photoIds!: string[];
 }
 

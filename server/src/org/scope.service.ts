@@ -117,6 +117,37 @@ export class ScopeService {
     return [parts.length ? `(${parts.join(' OR ')})` : '1 = 0', params];
   }
 
+  /**
+   * SQL: inspection row `alias` (host enterprise row `host`) is readable (canReadInspection): the host's
+   * full record is readable, or the caller is in the inspection's group.
+   */
+  inspectionReadable(scope: AccessScope, alias: string, host: string): [string, Params] {
+    if (scope.all) return ['1 = 1', {}];
+    const q = (n: string) => this.q(n);
+    const [hostSql, params] = this.enterpriseAllowed(scope, host, 'read');
+    const assigned =
+      `EXISTS (SELECT 1 FROM ${q('inspection_inspectors')} sii WHERE sii.${q('inspectionId')} = ${alias}.${q('id')}` +
+      ` AND sii.${q('userId')} = :scUser)`;
+    return [`(${hostSql} OR ${assigned})`, { ...params, scUser: scope.userId }];
+  }
+
+  /**
+   * SQL: hazard row `alias` (its enterprise row `ent`) is readable: the enterprise's full record is, or
+   * the caller is assigned to the inspection that found it or carried it forward (回头看).
+   */
+  hazardReadable(scope: AccessScope, alias: string, ent: string): [string, Params] {
+    if (scope.all) return ['1 = 1', {}];
+    const q = (n: string) => this.q(n);
+    const [entSql, params] = this.enterpriseAllowed(scope, ent, 'read');
+    const found =
+      `EXISTS (SELECT 1 FROM ${q('inspection_inspectors')} shi WHERE shi.${q('inspectionId')} = ${alias}.${q('inspectionId')}` +
+      ` AND shi.${q('userId')} = :scUser)`;
+    const carried =
+      `EXISTS (SELECT 1 FROM ${q('inspection_carried')} shc JOIN ${q('inspection_inspectors')} shj` +
+      ` ON shj.${q('inspectionId')} = shc.${q('inspectionId')} WHERE shc.${q('hazardId')} = ${alias}.${q('id')} AND shj.${q('userId')} = :scUser)`;
+    return [`(${entSql} OR ${found} OR ${carried})`, { ...params, scUser: scope.userId }];
+  }
+
   /** Adds a condition from one of the builders above to a query. */
   where<T extends ObjectLiteral>(qb: SelectQueryBuilder<T> | WhereExpressionBuilder, [sql, params]: [string, Params]): void {
     qb.andWhere(new Brackets((b) => b.where(sql, params)));

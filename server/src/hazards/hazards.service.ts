@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { DEFAULT_DEADLINE_RULES, type DeadlineRules, type FixMode, hazardDeadline } from '../../../shared/deadlines';
+import { shanghaiDate } from '../../../shared/dates';
+import type { FindingSource, HazardLevel } from '../../../shared/enums';
+import type { CheckCategory } from '../../../shared/schemas/checklists';
+import type { Hazard } from '../../../shared/schemas/hazards';
+import { EnterpriseEntity } from '../org/enterprise.entity';
+import { UserEntity } from '../users/user.entity';
+import { WorkshopEntity } from '../workshops/workshop.entity';
+import { DeadlineRulesEntity, HazardEntity, HazardEventEntity } from './hazard.entity';
+
+export interface NewHazard {
+  enterpriseId: string;
+  cooperativeId: string | null;
+  inspectionId: string | null;
+  originId: string;
+  workshopId: string | null;
+  itemId: string | null;
+  itemCode: string | null;
+  category: CheckCategory;
+  description: string;
+  level: HazardLevel;
+  fixMode: FixMode;
+  source: FindingSource;
+  foundById: string;
+  photoIds: string[];
+  recurrenceOfId: string | null;
+  /** The reported event's note (e.g. "回头看发现复发"). */
+  note?: string | null;
+}
+
+/** Hazards are born here (with their `reported` event); the lifecycle moves come with the hazard loop. */
+@Injectable()
+export class HazardsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A cooperative's deadline rules, or the defaults. */
+  async rules(em: EntityManager, cooperativeId: string | null): Promise<DeadlineRules> {
+    if (!cooperativeId) return DEFAULT_DEADLINE_RULES;
+    const row = await em.getRepository(DeadlineRulesEntity).findOneBy({ cooperativeId });
+    return row ?? DEFAULT_DEADLINE_RULES;
+  }
+
+  /** Creates hazards with deadlines from the rules and their `reported` events, in the caller's transaction. */
+  async createMany(em: EntityManager, input: NewHazard[], actorId: string, now: Date, rules: DeadlineRules): Promise<HazardEntity[]> {
+    if (input.length === 0) return [];
+    const foundOn = shanghaiDate(now);
+    const rows = input.map(({ note: _note, ...h }) => {
+      const d = hazardDeadline({ level: h.level, fixMode: h.fixMode, foundAt: now }, rules);
+      return em.getRepository(HazardEntity).create({
+        ...h,
+        id: randomUUID(),
+        foundOn,
+        deadline: d.deadline,
+        planDueOn: d.planDueOn,
+        status: 'reported',
+        closedAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+    });
+    await em.getRepository(HazardEntity).insert(rows);
+    await em.getRepository(HazardEventEntity).insert(
+      rows.map((h, i) => ({
+        id: randomUUID(),
+        hazardId: h.id,
+        kind: 'reported' as const,
+        actorId,
+        at: now,
+        fromStatus: null,
+        toStatus: 'reported' as const,
+        note: input[i].note ?? null,
+        data: { deadline: h.deadline, ...(h.planDueOn ? { planDueOn: h.planDueOn } : {}), level: h.level, fixMode: h.fixMode },
+        photoIds: h.photoIds,
+      })),
+    );
+    return rows;
+  }
+
+  /** DTOs with enterprise, workshop and finder names (three lookups for any number of hazards). */
+  async toDtos(rows: HazardEntity[], em: EntityManager = this.db.manager): Promise<Hazard[]> {
+    if (rows.length === 0) return [];
+    const names = async <T extends { id: string; name: string }>(entity: new () => T, ids: (string | null)[]): Promise<Map<string, string>> => {
+      const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+      if (wanted.length === 0) return new Map();
+      // The repositories' find options are typed per entity; every entity here has id and name.
+      const found = (await em.getRepository(entity).find({ where: { id: In(wanted) } as never, select: { id: true, name: true } as never })) as T[];
+      return new Map(found.map((r) => [r.id, r.name]));
+    };
+    const [ents, shops, users] = await Promise.all([
+      names(EnterpriseEntity, rows.map((r) => r.enterpriseId)),
+      names(WorkshopEntity, rows.map((r) => r.workshopId)),
+      names(UserEntity, rows.map((r) => r.foundById)),
+    ]);
+    return rows.map((h) => ({
+      id: h.id,
+      enterpriseId: h.enterpriseId,
+      enterpriseName: ents.get(h.enterpriseId) ?? '',
+      cooperativeId: h.cooperativeId,
+      inspectionId: h.inspectionId,
+      workshopId: h.workshopId,
+      workshopName: h.workshopId ? (shops.get(h.workshopId) ?? null) : null,
+      itemId: h.itemId,
+      itemCode: h.itemCode,
+      category: h.category,
+      description: h.description,
+      level: h.level,
+      fixMode: h.fixMode,
+      source: h.source,
+      foundById: h.foundById,
+      foundByName: users.get(h.foundById) ?? '',
+      foundOn: h.foundOn,
+      deadline: h.deadline,
+      planDueOn: h.planDueOn,
+      status: h.status,
+      recurrenceOfId: h.recurrenceOfId,
+      photoIds: h.photoIds,
+      closedAt: h.closedAt ? h.closedAt.toISOString() : null,
+      createdAt: h.createdAt.toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ChecklistsModule } from '../checklists/checklists.module';
+import { HazardsService } from '../hazards/hazards.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ScopeService } from '../org/scope.service';
+import { ASSIGNED_INSPECTION_FINDER } from '../scan/inspection-hook';
+import { InspectionsController } from './inspections.controller';
+import { InspectionsService } from './inspections.service';
+
+@Module({
+  imports: [ChecklistsModule, NotificationsModule],
+  controllers: [InspectionsController],
+  providers: [
+    ScopeService,
+    HazardsService,
+    InspectionsService,
+    // Scan resolution asks "which open round here is the caller in?" through this token.
+    { provide: ASSIGNED_INSPECTION_FINDER, useExisting: InspectionsService },
+  ],
+  exports: [InspectionsService, HazardsService, ASSIGNED_INSPECTION_FINDER],
+})
+export class InspectionsModule {}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { Principal } from '../../../shared/policy';
+import type { Notification, NotificationKind, NotificationList, NotificationQuery } from '../../../shared/schemas/notifications';
+import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { NotificationEntity } from './notification.entity';
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string | null;
+  /** Exactly once per key: a repeated call (a retried job, a second instance) adds nothing. */
+  dedupeKey: string;
+}
+
+/** The in-app inbox; each row is also the outbox entry a later push channel delivers. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Adds notices inside the caller's transaction; rows whose dedupeKey exists are skipped. */
+  async add(em: EntityManager, rows: NewNotification[]): Promise<void> {
+    if (rows.length === 0) return;
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(rows.map((r) => ({ ...r, id: randomUUID(), pushStatus: 'pending' as const, pushAttempts: 0, pushedAt: null, readAt: null })))
+      .orIgnore()
+      .execute();
+  }
+
+  async list(actor: Principal, q: NotificationQuery): Promise<NotificationList> {
+    const repo = this.db.getRepository(NotificationEntity);
+    const where = { userId: actor.userId, ...(q.unread === 'true' ? { readAt: IsNull() } : {}) };
+    const [rows, total] = await repo.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    const unread = await repo.countBy({ userId: actor.userId, readAt: IsNull() });
+    return { items: rows.map(toDto), total, unread, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Marks one of the caller's notices read (idempotent); someone else's answers 404. */
+  async read(actor: Principal, id: string): Promise<Notification> {
+    const repo = this.db.getRepository(NotificationEntity);
+    await repo.update({ id, userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    const row = await repo.findOneBy({ id, userId: actor.userId });
+    if (!row) throw AppError.notFound();
+    return toDto(row);
+  }
+}
+
+function toDto(n: NotificationEntity): Notification {
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt ? n.readAt.toISOString() : null,
+  };
+}
