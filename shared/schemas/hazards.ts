@@ -62,3 +62,14 @@ export type Hazard = z.infer<typeof hazardSchema>;
 
 export const hazardDetailSchema = hazardSchema.extend({ events: z.array(hazardEventSchema) });
 export type HazardDetail = z.infer<typeof hazardDetailSchema>;
+
+/** A cooperative's rectification deadline rules (days from the day found); defaults 0 / 7 / 30 / 3. */
+export const deadlineRulesSchema = z
+  .object({
+    immediateDays: z.number().int().min(0).max(3),
+    generalDays: z.number().int().min(1).max(90),
+    majorDays: z.number().int().min(1).max(365),
+    majorPlanDays: z.number().int().min(1).max(30),
+  })
+  .strict();
+export type DeadlineRulesBody = z.infer<typeof deadlineRulesSchema>;

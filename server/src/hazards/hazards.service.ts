@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../../shared/policy';
+import type { DeadlineRulesBody, HazardDetail } from '../../../shared/schemas/hazards';
+import { AppError } from '../common/app-error';
+import { CooperativeEntity } from '../org/cooperative.entity';
+import { ScopeService } from '../org/scope.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { DEFAULT_DEADLINE_RULES, type DeadlineRules, type FixMode, hazardDeadline } from '../../../shared/deadlines';
@@ -35,13 +40,59 @@ export interface NewHazard {
 /** Hazards are born here (with their `reported` event); the lifecycle moves come with the hazard loop. */
 @Injectable()
 export class HazardsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async get(actor: Principal, id: string): Promise<HazardDetail> {
+    const scope = await this.scope.of(actor);
+    const qb = this.db.getRepository(HazardEntity).createQueryBuilder('h').innerJoin(EnterpriseEntity, 'e', 'e.id = h.enterpriseId').where('h.id = :id', { id });
+    this.scope.where(qb, this.scope.hazardReadable(scope, 'h', 'e'));
+    const row = await qb.getOne();
+    if (!row) throw AppError.notFound();
+    const [dto] = await this.toDtos([row]);
+    const events = await this.db.getRepository(HazardEventEntity).find({ where: { hazardId: id }, order: { at: 'ASC', id: 'ASC' } });
+    const actors = await this.db.getRepository(UserEntity).find({ where: { id: In(events.map((e) => e.actorId).filter((x): x is string => !!x)) }, select: { id: true, name: true } });
+    return {
+      ...dto,
+      events: events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        actorId: e.actorId,
+        actorName: actors.find((a) => a.id === e.actorId)?.name ?? null,
+        at: e.at.toISOString(),
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        note: e.note,
+        photoIds: e.photoIds,
+      })),
+    };
+  }
+
+  /** The rules as the cooperative's readers see them. */
+  async readRules(actor: Principal, cooperativeId: string): Promise<DeadlineRules> {
+    const scope = await this.scope.of(actor);
+    const qb = this.db.getRepository(CooperativeEntity).createQueryBuilder('c').where('c.id = :id', { id: cooperativeId });
+    this.scope.where(qb, this.scope.cooperativeReadable(scope, 'c'));
+    if ((await qb.getCount()) === 0) throw AppError.notFound();
+    return pickRules(await this.rules(this.db.manager, cooperativeId));
+  }
+
+  /** The coop admin sets the cooperative's rules; hazards already reported keep their deadlines. */
+  async setRules(actor: Principal, cooperativeId: string, body: DeadlineRulesBody): Promise<DeadlineRules> {
+    await this.readRules(actor, cooperativeId);
+    const scope = await this.scope.of(actor);
+    if (!scope.all && !scope.managedCooperativeIds.includes(cooperativeId)) throw AppError.forbidden();
+    await this.db.getRepository(DeadlineRulesEntity).upsert({ cooperativeId, ...body }, ['cooperativeId']);
+    return pickRules(await this.rules(this.db.manager, cooperativeId));
+  }
 
   /** A cooperative's deadline rules, or the defaults. */
   async rules(em: EntityManager, cooperativeId: string | null): Promise<DeadlineRules> {
     if (!cooperativeId) return DEFAULT_DEADLINE_RULES;
     const row = await em.getRepository(DeadlineRulesEntity).findOneBy({ cooperativeId });
-    return row ?? DEFAULT_DEADLINE_RULES;
+    return row ? pickRules(row) : DEFAULT_DEADLINE_RULES;
   }
 
   /** Creates hazards with deadlines from the rules and their `reported` events, in the caller's transaction. */
@@ -123,4 +174,8 @@ export class HazardsService {
       createdAt: h.createdAt.toISOString(),
     }));
   }
+}
+
+function pickRules(r: DeadlineRules): DeadlineRules {
+  return { immediateDays: r.immediateDays, generalDays: r.generalDays, majorDays: r.majorDays, majorPlanDays: r.majorPlanDays };
 }

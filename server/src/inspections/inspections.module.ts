@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChecklistsModule } from '../checklists/checklists.module';
+import { HazardsController } from '../hazards/hazards.controller';
 import { HazardsService } from '../hazards/hazards.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ScopeService } from '../org/scope.service';
@@ -9,7 +10,7 @@ import { InspectionsService } from './inspections.service';
 
 @Module({
   imports: [ChecklistsModule, NotificationsModule],
-  controllers: [InspectionsController],
+  controllers: [InspectionsController, HazardsController],
   providers: [
     ScopeService,
     HazardsService,
