@@ -8,12 +8,21 @@ import { storage } from './storage';
 
 const UPLOAD_TIMEOUT_MS = 60000;
 
+// h5: the File behind each chosen photo's blob: URL. The page's CSP (connect-src 'self') forbids reading a
+// blob: URL back, which Taro's h5 uploadFile does, so the browser uploads the File itself.
+const browserFiles = new Map<string, File>();
+
 /** Lets the person take or pick photos; resolves to compressed local paths ([] when cancelled). */
 export async function choosePhotos(count = 3): Promise<string[]> {
   let paths: string[];
   try {
     const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] });
-    paths = res.tempFiles.map((f) => f.tempFilePath);
+    paths = res.tempFiles.map((f) => {
+      // Taro's h5 chooseMedia adds the picked File (not in its typings)
+      const file = (f as { originalFileObj?: File }).originalFileObj;
+      if (file) browserFiles.set(f.tempFilePath, file);
+      return f.tempFilePath;
+    });
   } catch {
     return []; // cancelled
   }
@@ -44,8 +53,35 @@ export async function keepPhoto(tempPath: string): Promise<string> {
   }
 }
 
+async function uploadFromBrowser(file: File, fields: UploadFields, token: string | undefined): Promise<UploadedFile> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
+  form.append('file', file, file.name || 'photo.jpg');
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}/api/files`, { method: 'POST', body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'NETWORK', ERROR_MESSAGES.NETWORK);
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON
+  }
+  if (res.ok) return body as UploadedFile;
+  if (isApiErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message || errorMessage(body.error.code));
+  throw new ApiError(res.status, 'INTERNAL', ERROR_MESSAGES.INTERNAL);
+}
+
 export async function uploadPhoto(filePath: string, fields: UploadFields = {}): Promise<UploadedFile> {
   const token = storage.get('token');
+  const browserFile = browserFiles.get(filePath);
+  if (process.env.TARO_ENV === 'h5') {
+    // a blob: URL from before a reload has no File any more: nothing left to send
+    if (!browserFile) throw new ApiError(410, 'PHOTO_LOST', '照片已丢失（页面刷新后无法找回），请重新拍照');
+    return uploadFromBrowser(browserFile, fields, token);
+  }
   let res: Taro.uploadFile.SuccessCallbackResult;
   try {
     res = await Taro.uploadFile({
