@@ -10,6 +10,7 @@ const { tmpdir } = require('node:os');
 const { join, relative } = require('node:path');
 
 const { directoryBench } = require('../bench/directory');
+const { photoBench } = require('../bench/photo');
 
 const root = join(__dirname, '..');
 const out = join(root, 'bench', 'results');
@@ -141,6 +142,7 @@ async function main() {
   sizes();
   await coldStart();
   if (!process.argv.includes('--no-db')) await directoryBench(fig);
+  await photoBench(fig);
   if (!process.argv.includes('--no-tests')) testTime();
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
