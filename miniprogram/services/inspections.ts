@@ -9,6 +9,7 @@ import type {
   ResultsAck,
   ResultsBatchInput,
 } from '../../shared/schemas/inspections';
+import type { InspectorCandidate } from '../../shared/schemas/inspectors';
 import { request } from './request';
 
 const enc = encodeURIComponent;
@@ -55,18 +56,9 @@ export function fileUrl(id: string): string {
   return `/api/files/${enc(id)}`;
 }
 
-/** A person who may join a cooperative's inspection group. */
-export interface InspectorCandidate {
-  userId: string;
-  name: string;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  role: 'member' | 'expert';
-}
-
 /**
- * People of the cooperative's member enterprises (and its experts) to pick an inspection group from.
- * The server route is `GET /api/cooperatives/:id/inspectors` (see docs/api.md).
+ * People of the cooperative's member enterprises (and its experts) to pick an inspection group from
+ * (coop admin only).
  */
 export function listInspectorCandidates(cooperativeId: string): Promise<{ items: InspectorCandidate[] }> {
   return request(`/api/cooperatives/${enc(cooperativeId)}/inspectors`);

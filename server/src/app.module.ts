@@ -18,6 +18,7 @@ import { ChecklistsModule } from './checklists/checklists.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
+import { InspectorsModule } from './inspectors/inspectors.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         ChecklistsModule,
         NotificationsModule,
         InspectionsModule,
+        InspectorsModule,
         FilesModule,
         DemoModule,
       ],

@@ -129,4 +129,48 @@ const run = chromiumAvailable();
     expect(submitted.status).toBe('submitted');
     expect(submitted.hazards).toEqual([expect.objectContaining({ itemId: second.id, status: 'reported' })]);
   });
+
+  it('on a PC the coop admin schedules a mutual round: host, checklist, a group of two from other members with a leader', async () => {
+    const { token, user } = await apiLogin(server.url, 'demo-lead');
+    const coopId = user.roles.find((r) => r.role === 'coop_admin')?.cooperativeId ?? '';
+    const { items: people } = await api<{ items: { userId: string; name: string; enterpriseId: string | null; role: string }[] }>(token, `/api/cooperatives/${coopId}/inspectors`);
+    const { items: members } = await api<{ items: { id: string; name: string }[] }>(token, `/api/enterprises?cooperativeId=${coopId}&pageSize=100`);
+    // a host with people of its own, and two people from other members
+    const host = members.find((m) => people.some((p) => p.enterpriseId === m.id)) ?? members[0];
+    const others = people.filter((p) => p.role === 'member' && p.enterpriseId && p.enterpriseId !== host.id);
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    const hostPerson = people.find((p) => p.enterpriseId === host.id);
+
+    const page = await newPage(1280);
+    await page.goto(base);
+    await submitLogin(page, 'demo-lead');
+    await page.waitForURL((u) => u.pathname.includes('/pages/home/'));
+    await page.goto(`${base}/packages/inspect/pages/list/index`);
+    await tapButton(page, '安排互查');
+    await page.getByText('检查组（点选成员；再点“设为组长”）', { exact: true }).waitFor();
+    await page.locator('.schedule__host').filter({ hasText: new RegExp(`^${host.name}$`) }).click();
+    // the host's own people are not offered
+    if (hostPerson) expect(await page.locator('.schedule__person').filter({ hasText: host.name }).count()).toBe(0);
+    await page.locator('.schedule__checklist').first().click();
+    const pick = (p: { name: string }) => page.locator('.schedule__person').filter({ hasText: new RegExp(`^${p.name} · `) }).first().click();
+    await pick(others[0]);
+    await pick(others[1]);
+    await page.locator('.schedule__leader').filter({ hasText: others[1].name }).click(); // the second one leads
+    await page.getByText(`${others[1].name}（组长）`, { exact: true }).waitFor();
+    await shot(page, 'schedule-1280');
+    await tapButton(page, '安排互查并通知检查组');
+    await page.waitForURL((u) => u.pathname.includes('/packages/inspect/pages/detail/'));
+    const id = new URL(page.url()).searchParams.get('id') ?? '';
+    await page.locator('.inspection').getByText('待开始', { exact: true }).waitFor();
+    await shot(page, 'scheduled-1280');
+
+    const round = await api<Inspection>(token, `/api/inspections/${id}`);
+    expect(round).toMatchObject({ type: 'mutual', status: 'planned', hostEnterpriseId: host.id });
+    expect(round.inspectors.map((i) => [i.userId, i.role]).sort()).toEqual(
+      [
+        [others[0].userId, 'member'],
+        [others[1].userId, 'leader'],
+      ].sort(),
+    );
+  });
 });
