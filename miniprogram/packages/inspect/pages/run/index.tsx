@@ -14,6 +14,7 @@ import { Button } from '../../components/nut';
 import { PhotoStrip } from '../../components/photo-strip';
 import { withOfflineCopy } from '../../lib/cache';
 import { outbox } from '../../lib/outbox';
+import '../../../../components/form-field.scss';
 import './index.scss';
 
 type Open = { mode: 'item'; item: ChecklistItem } | { mode: 'free' } | { mode: 'good' } | null;

@@ -10,6 +10,7 @@ import { listInspectorCandidates, scheduleMutual } from '../../../../services/in
 import { getCooperative, listEnterprises } from '../../../../services/org';
 import { ApiError, toastError } from '../../../../services/request';
 import { Button } from '../../components/nut';
+import '../../../../components/form-field.scss';
 import './index.scss';
 
 interface Picked {
