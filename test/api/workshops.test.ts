@@ -1,9 +1,10 @@
 // Workshops / risk points: who manages and reads them, the LEC level, QR tokens that rotate, the QR
 // image, the A4 label sheet (Chinese text checked with pdftotext) and the mini-program code.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import request from 'supertest';
 import { Builders, type World, twoCooperatives } from '../support/builders';
 import { type TestServer, startTestServer } from '../support/server';
@@ -28,18 +29,37 @@ const as = (user: string) => ({
   patch: (path: string, body: object) => request(s.url).patch(path).set('Authorization', `Bearer ${tokens[user]}`).send(body),
 });
 
-function pdfText(pdf: Buffer): string | null {
+function popplerAvailable(): boolean {
   try {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
   } catch {
-    const msg = 'pdftotext not found: the label sheet text is not checked (apt-get install -y poppler-utils)';
+    const msg = 'pdftotext/pdftoppm not found: the label sheet is not read back (apt-get install -y poppler-utils)';
     if (process.env.CI === 'true') throw new Error(msg);
-    console.warn(`SKIPPING label text check — ${msg}`);
-    return null;
+    console.warn(`SKIPPING label sheet checks — ${msg}`);
+    return false;
   }
+}
+
+/** The sheet's text as pdftotext reads it, and page 1 as pdftoppm draws it at 72 dpi (1 px = 1 pt), greyscale. */
+async function readBack(pdf: Buffer): Promise<{ text: string; page: { data: Buffer; width: number } }> {
   const dir = mkdtempSync(join(tmpdir(), 'labels-'));
-  writeFileSync(join(dir, 'l.pdf'), pdf);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'l.pdf'), '-'], { encoding: 'utf8' });
+  try {
+    writeFileSync(join(dir, 'l.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'l.pdf'), '-'], { encoding: 'utf8' });
+    execFileSync('pdftoppm', ['-r', '72', '-gray', '-png', '-f', '1', '-l', '1', '-singlefile', join(dir, 'l.pdf'), join(dir, 'p')]);
+    const { data, info } = await sharp(join(dir, 'p.png')).greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { text, page: { data, width: info.width } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Dark pixels (< 128) in a rectangle of the rendered page. */
+function darkPixels(page: { data: Buffer; width: number }, x0: number, y0: number, x1: number, y1: number): number {
+  let n = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (page.data[y * page.width + x] < 128) n++;
+  return n;
 }
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -127,8 +147,8 @@ describe('managing workshops', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
-    if (text === null) return;
+    if (!popplerAvailable()) return;
+    const { text, page } = await readBack(pdf);
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain('甲镇一号食品厂');
     expect(flat).toContain('乙炔充装车间');
@@ -137,6 +157,10 @@ describe('managing workshops', () => {
     expect(flat).toContain('低风险');
     expect(flat).toContain('手工码');
     for (const x of ws) expect(flat).toContain(x.manualCode);
+    // And it is drawn, not only extractable: the first label's text column (right of the QR code,
+    // 28 pt margin + 118 pt code + gaps) has ink; the empty space below the labels has none.
+    expect(darkPixels(page, 166, 62, 290, 172)).toBeGreaterThan(300);
+    expect(darkPixels(page, 40, 760, 550, 820)).toBe(0);
     expect((await as('supervisorD').get(`/api/enterprises/${w.a1.id}/qr-labels.pdf`)).status).toBe(403);
   });
 

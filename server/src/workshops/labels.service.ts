@@ -13,6 +13,8 @@ const COLS = 2;
 const ROWS = 4;
 const GAP = 12;
 const QR_SIZE = 118;
+/** Baseline below the top of a line, in em (Noto Sans SC's ascender). */
+const ASCENT = 0.88;
 
 @Injectable()
 export class LabelsService {
@@ -31,18 +33,24 @@ export class LabelsService {
     const doc = new PDFDocument({ size: 'A4', margin: PAGE.margin, info: { Title: `${enterprise.name} 风险点二维码标签`, Author: '安全互助' } });
     const done = collect(doc);
     const registered = new Set<string>();
-    // Text in runs, each drawn with the font file that covers it (see CjkFont).
+    // Each text twice: drawn as glyph outlines (looks the same in every viewer and printer; fonts cut from
+    // woff2 files do not embed reliably) and as invisible real text on top, so it can be searched, copied
+    // and read by pdftotext. The invisible runs use the font file that covers them (see CjkFont).
     const text = (s: string, x: number, y: number, size: number, maxWidth: number, color = '#000000'): void => {
       const fitted = fit(font, s, size, maxWidth);
+      doc.path(font.svgPath(fitted, size, x, y + size * ASCENT)).fill(color);
+      doc.save();
+      doc.fillOpacity(0);
       let pen = x;
       for (const run of font.runs(fitted)) {
         if (!registered.has(run.key)) {
           doc.registerFont(run.key, font.buffer(run.key));
           registered.add(run.key);
         }
-        doc.font(run.key).fontSize(size).fillColor(color).text(run.text, pen, y, { lineBreak: false });
-        pen += doc.widthOfString(run.text);
+        doc.font(run.key).fontSize(size).text(run.text, pen, y, { lineBreak: false });
+        pen += font.width(run.text, size);
       }
+      doc.restore();
     };
 
     const cellW = (PAGE.w - 2 * PAGE.margin - (COLS - 1) * GAP) / COLS;
