@@ -34,3 +34,34 @@ export const INSPECTION: Inspection = {
   canSubmit: true,
   previousInspectionId: null,
 };
+
+const carried = (hazardId: string, description: string): Inspection['carried'][number] => ({
+  hazardId,
+  description,
+  category: 'gas_cylinders',
+  level: 'general',
+  workshopId: 'ws-store',
+  workshopName: '气瓶库',
+  status: 'closed',
+  deadline: '2026-11-08',
+  foundOn: '2026-11-01',
+  closedAt: '2026-11-05T02:00:00.000Z',
+  mark: null,
+  note: null,
+  recurrenceId: null,
+});
+
+/** A mutual round with two hazards carried forward from the previous round (回头看). */
+export const MUTUAL: Inspection = {
+  ...INSPECTION,
+  id: 'insp-2',
+  type: 'mutual',
+  workshopId: null,
+  assigned: true,
+  inspectors: [
+    { userId: 'u-zhao', name: '赵海', enterpriseId: 'ent-flour', enterpriseName: '日照金穗面粉有限公司', role: 'leader' },
+    { userId: 'u-qian', name: '钱峰', enterpriseId: 'ent-food', enterpriseName: '日照青亚食品有限公司', role: 'member' },
+  ],
+  carried: [carried('hz-old-1', '配电箱前堆放杂物'), carried('hz-old-2', '乙炔瓶与氧气瓶混放')],
+  previousInspectionId: 'insp-0',
+};

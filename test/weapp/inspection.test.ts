@@ -3,7 +3,7 @@
  */
 import { bootWeapp, waitForText, type FakeRequest, type Harness, type SimComponent } from './harness';
 import { COOP_ADMIN, fakeServer } from './fake-api';
-import { INSPECTION } from './inspection-support';
+import { INSPECTION, MUTUAL } from './inspection-support';
 
 jest.setTimeout(200_000);
 
@@ -34,6 +34,8 @@ describe('weapp 逐项检查 (run a checklist)', () => {
   let h: Harness;
   const batches: FakeRequest[] = [];
   const uploads: string[] = [];
+  const modals: string[] = [];
+  let submitted = false;
   beforeAll(() => {
     // Taro binds the wx APIs that exist when the app boots: the doubles go in first
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -49,10 +51,23 @@ describe('weapp 逐项检查 (run a checklist)', () => {
       },
       onNetworkStatusChange: () => undefined,
       showToast: (o: Cb) => answer(o, {}),
+      showModal: (o: Cb & { title: string; content: string }) => {
+        modals.push(`${o.title}：${o.content}`);
+        return answer(o, { confirm: true, cancel: false });
+      },
     });
     h = bootWeapp(
       fakeServer(COOP_ADMIN, [], (req) => {
         if (req.method === 'GET' && req.path === '/api/inspections/insp-1') return { status: 200, body: INSPECTION };
+        if (req.method === 'GET' && req.path === '/api/inspections/insp-2') return { status: 200, body: submitted ? { ...MUTUAL, status: 'submitted', canRecord: false, canSubmit: false } : MUTUAL };
+        if (req.method === 'POST' && req.path === '/api/inspections/insp-2/results') {
+          batches.push(req);
+          return { status: 200, body: {} };
+        }
+        if (req.method === 'POST' && req.path === '/api/inspections/insp-2/submit') {
+          submitted = true;
+          return { status: 200, body: { ...MUTUAL, status: 'submitted', canRecord: false, canSubmit: false } };
+        }
         if (req.method === 'POST' && req.path === '/api/inspections/insp-1/results') {
           batches.push(req);
           return { status: 200, body: {} };
@@ -98,5 +113,28 @@ describe('weapp 逐项检查 (run a checklist)', () => {
     ]);
     text = await waitForText(page, (t) => t.includes('全部记录已同步'));
     expect(text).not.toContain('记录隐患（由检查项带出');
+  });
+
+  it('回头看: each carried hazard is marked still fixed or recurred (after a confirmation), then the round is submitted', async () => {
+    batches.length = 0;
+    const page = await h.loadPage('packages/inspect/pages/detail/index', { id: 'insp-2' });
+    let text = await waitForText(page, (t) => t.includes('回头看：上次检查发现的隐患（2）'));
+    expect(text).toContain('检查组：赵海（组长 · 日照金穗面粉有限公司）、钱峰（组员 · 日照青亚食品有限公司）');
+
+    tap(page, '.inspection__fixed', 0);
+    await until(() => batches.length === 1);
+    expect(batches[0].data).toEqual({ rechecks: [expect.objectContaining({ hazardId: 'hz-old-1', mark: 'still_fixed', clientId: expect.any(String) })] });
+
+    tap(page, '.inspection__recurred', 1);
+    await until(() => batches.length === 2);
+    expect(modals.pop()).toContain('标记为复发：“乙炔瓶与氧气瓶混放”将在提交时记为一条新的隐患');
+    expect(batches[1].data).toEqual({ rechecks: [expect.objectContaining({ hazardId: 'hz-old-2', mark: 'recurred' })] });
+    text = await waitForText(page, (t) => t.includes('已标记：复发'));
+    expect(text).toContain('已标记：仍已整改');
+
+    tap(page, '.inspection__submit');
+    await waitForText(page, (t) => t.includes('已提交') && t.includes('反馈汇总'));
+    expect(modals.pop()).toContain('提交检查：提交后记录不能再修改');
+    expect(h.calls.filter((c) => c.path === '/api/inspections/insp-2/submit')).toHaveLength(1);
   });
 });

@@ -30,6 +30,8 @@ export function InspectionPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const [busy, setBusy] = useState<string | null>(null);
+  // marks made on this visit stay shown once sent (the detail is not reloaded for each)
+  const [marked, setMarked] = useState<Record<string, RecheckMark>>({});
   const [waiting, setWaiting] = useState<QueuedEntry[]>(() => outbox().pending(id));
   useEffect(() => {
     const q = outbox();
@@ -55,7 +57,7 @@ export function InspectionPage() {
   // a mark made here (or offline) shows at once, before the server has it
   const markOf = (h: CarriedHazard): RecheckMark | null => {
     const local = waiting.find((e) => e.key === `recheck:${h.hazardId}`);
-    return local ? (local.payload as { mark: RecheckMark }).mark : h.mark;
+    return local ? (local.payload as { mark: RecheckMark }).mark : (marked[h.hazardId] ?? h.mark);
   };
 
   const mark = async (h: CarriedHazard, m: RecheckMark) => {
@@ -70,8 +72,8 @@ export function InspectionPage() {
       if (!confirm) return;
     }
     outbox().add({ inspectionId: id, kind: 'rechecks', key: `recheck:${h.hazardId}`, payload: { hazardId: h.hazardId, mark: m } });
-    const r = await outbox().flush();
-    if (r.pending === 0 && !r.offline) void query.reload();
+    setMarked((cur) => ({ ...cur, [h.hazardId]: m }));
+    await outbox().flush();
   };
 
   const submit = async () => {
