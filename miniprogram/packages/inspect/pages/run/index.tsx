@@ -8,7 +8,8 @@ import { navigateTo } from '../../../../lib/nav';
 import { ROUTES, withQuery } from '../../../../routes';
 import { CHECK_CATEGORY_LABELS, type ChecklistItem } from '../../../../../shared/schemas/checklists';
 import type { Answer } from '../../../../../shared/schemas/inspections';
-import { fileUrl, getInspection } from '../../../../services/inspections';
+import { fileUrl, getInspection, startInspection } from '../../../../services/inspections';
+import { toastError } from '../../../../services/request';
 import { FindingForm, type FindingDraft } from '../../components/finding-form';
 import { Button } from '../../components/nut';
 import { PhotoStrip } from '../../components/photo-strip';
@@ -67,6 +68,17 @@ export function RunPage() {
   const [mine, setMine] = useState<QueuedEntry[]>([]);
 
   const query = useQuery(() => withOfflineCopy(id, () => getInspection(id)), [id], { enabled: !!id });
+  const [starting, setStarting] = useState(false);
+  const start = async () => {
+    setStarting(true);
+    try {
+      query.setData(await startInspection(id));
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setStarting(false);
+    }
+  };
   const data = query.data;
   // '' = the whole site (a patrol without workshops)
   const ws = workshopId || data?.workshopId || data?.workshops[0]?.id || '';
@@ -198,7 +210,18 @@ export function RunPage() {
               <Text className='card__meta'>
                 {data.checklistName} · 本车间已检查 {answeredHere}/{items.length} 项
               </Text>
-              {!editable && <Text className='card__meta'>此检查已提交，只能查看。</Text>}
+              {!editable && (
+                <Text className='card__meta'>
+                  {data.status === 'submitted' ? '此检查已提交，只能查看。' : data.canStart ? '检查尚未开始：到达现场后点“开始检查”。' : '你不能在此检查中记录。'}
+                </Text>
+              )}
+              {data.canStart && (
+                <View className='card__actions'>
+                  <Button className='btn run__start' type='primary' loading={starting} disabled={starting} onClick={() => void start()}>
+                    开始检查
+                  </Button>
+                </View>
+              )}
             </View>
             <Text
               className={`run__sync${box.failed.length ? ' run__sync--failed' : box.offline || data.offline ? ' run__sync--offline' : ''}`}
