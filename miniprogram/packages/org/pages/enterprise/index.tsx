@@ -122,6 +122,11 @@ export function EnterprisePage() {
                     编辑企业信息
                   </Button>
                 )}
+                {canEdit && (
+                  <Button block type='primary' fill='outline' onClick={() => navigateTo(withQuery(ROUTES.workshops, { enterpriseId: enterprise.id }))}>
+                    车间与二维码
+                  </Button>
+                )}
                 {invitableCoops.map((m) => (
                   <Button
                     key={m.cooperativeId}
