@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/config';
+import { ScopeService } from '../org/scope.service';
 import { WorkshopsModule } from '../workshops/workshops.module';
 import { FILE_STORE, LocalFileStore } from './file-store';
 import { FilesController } from './files.controller';
@@ -11,6 +12,7 @@ import { FilesService } from './files.service';
   providers: [
     // Swap this provider for an object-store implementation of FileStore to keep files in COS / MinIO.
     { provide: FILE_STORE, useFactory: (config: AppConfig) => new LocalFileStore(config.filesDir), inject: [AppConfig] },
+    ScopeService,
     FilesService,
   ],
   exports: [FilesService],

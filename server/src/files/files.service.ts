@@ -8,7 +8,9 @@ import type { FileMime, UploadFields, UploadedFile } from '../../../shared/schem
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/config';
+import { ScopeService } from '../org/scope.service';
 import { WorkshopsService } from '../workshops/workshops.service';
+import { attachedAndReadable } from './attachments';
 import { FILE_ACCESS_CHECKER, type FileAccessChecker, INSPECTION_STAMP_CONTEXT, type InspectionStampContext } from './file-hooks';
 import { FILE_STORE, type FileStore, newStorageKey } from './file-store';
 import { processPhoto, stampTime } from './photo';
@@ -33,6 +35,7 @@ export class FilesService {
     private readonly workshops: WorkshopsService,
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
+    private readonly scope: ScopeService,
     config: AppConfig,
   ) {
     // A key of its own, derived from the token secret: a file link can never pass for a login token.
@@ -170,8 +173,10 @@ export class FilesService {
     return createHmac('sha256', this.signKey).update(`${id}:${variant}:${exp}`).digest('base64url').slice(0, 32);
   }
 
+  /** The uploader; anyone who may read a record the file is attached to; or whom a module's hook lets in. */
   private async mayRead(actor: Principal, row: StoredFileEntity): Promise<boolean> {
     if (row.uploadedById === actor.userId) return true;
+    if (await attachedAndReadable(this.db, this.scope, actor, row.id)) return true;
     const checker = this.hook<FileAccessChecker>(FILE_ACCESS_CHECKER);
     return checker ? checker.mayReadFile(actor, row.id) : false;
   }
