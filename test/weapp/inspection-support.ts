@@ -1,5 +1,5 @@
 // A fake inspection for the run-page tests: a self patrol of one workshop with a three-item checklist.
-import type { Inspection } from '../../shared/schemas/inspections';
+import type { Feedback, Inspection } from '../../shared/schemas/inspections';
 
 export const INSPECTION: Inspection = {
   id: 'insp-1',
@@ -64,4 +64,45 @@ export const MUTUAL: Inspection = {
   ],
   carried: [carried('hz-old-1', '配电箱前堆放杂物'), carried('hz-old-2', '乙炔瓶与氧气瓶混放')],
   previousInspectionId: 'insp-0',
+};
+
+export const FEEDBACK: Feedback = {
+  inspectionId: 'insp-2',
+  hostEnterpriseId: 'ent-lead',
+  hostName: '日照东港乙炔气体有限公司',
+  since: '2026-09-02',
+  problems: [
+    {
+      id: 'hz-new-1',
+      enterpriseId: 'ent-lead',
+      enterpriseName: '日照东港乙炔气体有限公司',
+      cooperativeId: 'coop-1',
+      inspectionId: 'insp-2',
+      workshopId: 'ws-store',
+      workshopName: '气瓶库',
+      itemId: 'it-cyl',
+      itemCode: 'GAS-C03',
+      category: 'gas_cylinders',
+      description: '乙炔瓶与氧气瓶混放',
+      level: 'major',
+      fixMode: 'deadline',
+      source: 'peer',
+      foundById: 'u-zhao',
+      foundByName: '赵海',
+      foundOn: '2026-12-01',
+      deadline: '2026-12-31',
+      planDueOn: '2026-12-04',
+      status: 'reported',
+      recurrenceOfId: 'hz-old-2',
+      photoIds: [],
+      closedAt: null,
+      createdAt: '2026-12-01T08:00:00.000Z',
+    } as Feedback['problems'][number],
+  ],
+  common: [
+    { itemCode: 'GEN-E01', text: '配电箱、用电设备外壳可靠接保护接地（PE）线', category: 'electrical', otherEnterprises: 2, otherEnterpriseNames: ['日照金穗面粉有限公司', '日照青亚食品有限公司'] },
+  ],
+  goodPractices: [
+    { clientId: 'c-good', kind: 'good_practice', itemId: null, workshopId: 'ws-store', description: '气瓶库设置防倾倒链条，空瓶实瓶分区并挂牌', category: null, level: null, fixMode: null, photoIds: [], recordedById: 'u-qian', hazardId: null },
+  ],
 };

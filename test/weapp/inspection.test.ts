@@ -3,7 +3,7 @@
  */
 import { bootWeapp, waitForText, type FakeRequest, type Harness, type SimComponent } from './harness';
 import { COOP_ADMIN, fakeServer } from './fake-api';
-import { INSPECTION, MUTUAL } from './inspection-support';
+import { FEEDBACK, INSPECTION, MUTUAL } from './inspection-support';
 
 jest.setTimeout(200_000);
 
@@ -64,6 +64,7 @@ describe('weapp 逐项检查 (run a checklist)', () => {
           batches.push(req);
           return { status: 200, body: {} };
         }
+        if (req.method === 'GET' && req.path === '/api/inspections/insp-2/feedback') return { status: 200, body: FEEDBACK };
         if (req.method === 'POST' && req.path === '/api/inspections/insp-2/submit') {
           submitted = true;
           return { status: 200, body: { ...MUTUAL, status: 'submitted', canRecord: false, canSubmit: false } };
@@ -136,5 +137,15 @@ describe('weapp 逐项检查 (run a checklist)', () => {
     await waitForText(page, (t) => t.includes('已提交') && t.includes('反馈汇总'));
     expect(modals.pop()).toContain('提交检查：提交后记录不能再修改');
     expect(h.calls.filter((c) => c.path === '/api/inspections/insp-2/submit')).toHaveLength(1);
+  });
+
+  it('集中反馈: the host’s own problems, the industry-common ones with the other members, and the good practices', async () => {
+    const page = await h.loadPage('packages/inspect/pages/feedback/index', { id: 'insp-2' });
+    const text = await waitForText(page, (t) => t.includes('集中反馈'));
+    expect(text).toContain('个性问题 1 条 · 行业共性问题 1 项 · 优点 1 条');
+    expect(text).toContain('【重大】乙炔瓶与氧气瓶混放');
+    expect(text).toContain('整改期限 2026-12-31');
+    expect(text).toContain('另有 2 家：日照金穗面粉有限公司、日照青亚食品有限公司');
+    expect(text).toContain('气瓶库设置防倾倒链条，空瓶实瓶分区并挂牌');
   });
 });
