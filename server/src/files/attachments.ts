@@ -37,3 +37,28 @@ export async function attachedAndReadable(db: DataSource, scopes: ScopeService, 
     .getRawOne<{ id: string }>();
   return !!row;
 }
+
+/**
+ * The host enterprise of an inspection the caller may read (its group included, who may not read the
+ * host's full record), for stamping and checking a photo uploaded with `inspectionId`; null otherwise.
+ */
+export async function inspectionHost(
+  db: DataSource,
+  scopes: ScopeService,
+  actor: Principal,
+  inspectionId: string,
+): Promise<{ enterpriseId: string; enterpriseName: string } | null> {
+  const scope = await scopes.of(actor);
+  const q = (n: string) => db.driver.escape(n);
+  const [inspSql, inspParams] = scopes.inspectionReadable(scope, 'ai', 'aie');
+  const rows: { enterpriseId: string; enterpriseName: string }[] = await db
+    .createQueryBuilder()
+    .select(`aie.${q('id')}`, 'enterpriseId')
+    .addSelect(`aie.${q('name')}`, 'enterpriseName')
+    .from('inspections', 'ai')
+    .innerJoin('enterprises', 'aie', `aie.${q('id')} = ai.${q('hostEnterpriseId')}`)
+    .where(`ai.${q('id')} = :inspectionId`, { inspectionId })
+    .andWhere(new Brackets((b) => b.where(inspSql, inspParams)))
+    .getRawMany();
+  return rows[0] ?? null;
+}

@@ -10,7 +10,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/config';
 import { ScopeService } from '../org/scope.service';
 import { WorkshopsService } from '../workshops/workshops.service';
-import { attachedAndReadable } from './attachments';
+import { attachedAndReadable, inspectionHost } from './attachments';
 import { FILE_ACCESS_CHECKER, type FileAccessChecker, INSPECTION_STAMP_CONTEXT, type InspectionStampContext } from './file-hooks';
 import { FILE_STORE, type FileStore, newStorageKey } from './file-store';
 import { processPhoto, stampTime } from './photo';
@@ -56,15 +56,19 @@ export class FilesService {
     let workshopId: string | null = null;
     let workshopName: string | null = null;
     if (fields.inspectionId) {
-      const ctx = await this.hook<InspectionStampContext>(INSPECTION_STAMP_CONTEXT)?.stampContextFor(actor, fields.inspectionId);
-      if (ctx === null) throw AppError.notFound();
-      if (ctx) ({ enterpriseId, enterpriseName } = ctx);
+      const hook = this.hook<InspectionStampContext>(INSPECTION_STAMP_CONTEXT);
+      const ctx = hook
+        ? await hook.stampContextFor(actor, fields.inspectionId)
+        : await inspectionHost(this.db, this.scope, actor, fields.inspectionId);
+      if (!ctx) throw AppError.notFound();
+      ({ enterpriseId, enterpriseName } = ctx);
     }
     if (fields.workshopId) {
       const w = await this.workshops.access(actor, fields.workshopId);
       // An inspector of a round may not read the host's full record: the inspection vouches for them.
       const found = w ?? (enterpriseId ? await this.workshopOf(enterpriseId, fields.workshopId) : null);
-      if (!found) throw AppError.notFound();
+      // With an inspection, the workshop must be the host's.
+      if (!found || (enterpriseId && found.workshop.enterpriseId !== enterpriseId)) throw AppError.notFound();
       workshopId = found.workshop.id;
       workshopName = found.workshop.name;
       enterpriseId = found.workshop.enterpriseId;
