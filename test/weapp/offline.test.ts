@@ -41,6 +41,8 @@ describe('weapp offline: answers kept on the phone, synced once when the signal 
   const uploads: string[] = [];
   const networkListeners: ((r: { isConnected: boolean; networkType: string }) => void)[] = [];
   const stored = new Map<string, unknown>(); // what the server keeps, by clientId
+  const modals: string[] = [];
+  let refuse = false;
 
   beforeAll(() => {
     // Taro binds the wx APIs that exist when the app boots: the doubles go in first
@@ -60,11 +62,16 @@ describe('weapp offline: answers kept on the phone, synced once when the signal 
       },
       onNetworkStatusChange: (cb: (r: { isConnected: boolean; networkType: string }) => void) => void networkListeners.push(cb),
       showToast: (o: Cb) => answer(o, {}),
+      showModal: (o: Cb & { content: string }) => {
+        modals.push(o.content);
+        return answer(o, { confirm: true, cancel: false });
+      },
     });
     h = bootWeapp(
       fakeServer(COOP_ADMIN, [], (req) => {
         if (req.method === 'GET' && req.path === '/api/inspections/insp-1') return { status: 200, body: INSPECTION };
         if (req.method === 'POST' && req.path === '/api/inspections/insp-1/results') {
+          if (refuse) return { status: 409, body: { error: { code: 'INSPECTION_SUBMITTED', message: '检查已提交，不能再记录' } } };
           batches.push(req);
           const body = req.data as Record<string, { clientId: string }[]>;
           for (const list of Object.values(body)) for (const e of list) if (!stored.has(e.clientId)) stored.set(e.clientId, e);
@@ -133,5 +140,24 @@ describe('weapp offline: answers kept on the phone, synced once when the signal 
     await new Promise((r) => setTimeout(r, 200));
     expect(batches).toHaveLength(1);
     expect(uploads).toHaveLength(1);
+  });
+
+  it('an entry the server refuses (the round was submitted meanwhile) is shown with the reason and can be let go', async () => {
+    const page = await h.loadPage('packages/inspect/pages/run/index', { id: 'insp-1', workshopId: 'ws-fill' });
+    await waitForText(page, (t) => t.includes('全部记录已同步'));
+    refuse = true;
+    tap(page, '.run__answer-na', 0);
+    await waitForText(page, (t) => t.includes('1 条记录未被接受：检查已提交，不能再记录'));
+    // not re-sent by itself on the next network event
+    const before = h.calls.filter((c) => c.path === '/api/inspections/insp-1/results').length;
+    networkListeners.forEach((l) => l({ isConnected: true, networkType: 'wifi' }));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.calls.filter((c) => c.path === '/api/inspections/insp-1/results').length).toBe(before);
+
+    tap(page, '.run__discard');
+    await waitForText(page, (t) => t.includes('全部记录已同步'));
+    expect(modals.pop()).toContain('1 条记录未被服务器接受（检查已提交，不能再记录），放弃后将从手机上删除');
+    expect(h.storage.get('inspectOutbox')).toEqual([]);
+    refuse = false;
   });
 });

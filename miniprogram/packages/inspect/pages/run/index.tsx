@@ -161,6 +161,19 @@ export function RunPage() {
     void Taro.showToast({ title: '已记录', icon: 'success' });
   };
 
+  // refused entries (e.g. the inspection was submitted meanwhile) stay until the person lets them go
+  const discardFailed = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '放弃记录',
+      content: `${box.failed.length} 条记录未被服务器接受（${box.failed[0]?.error ?? ''}），放弃后将从手机上删除，不能恢复。`,
+      confirmText: '放弃',
+      cancelText: '取消',
+      confirmColor: '#d4380d',
+    });
+    if (!confirm) return;
+    for (const e of box.failed) outbox().remove(e.clientId);
+  };
+
   const items = data?.items ?? [];
   const sections = [...new Set(items.map((i) => i.section))];
   const answeredHere = items.filter((i) => answers.get(keyOf(ws, i.id))).length;
@@ -229,6 +242,13 @@ export function RunPage() {
             >
               {syncText}
             </Text>
+            {box.failed.length > 0 && (
+              <View className='run__extra'>
+                <Button className='btn run__discard' size='small' type='danger' fill='outline' onClick={() => void discardFailed()}>
+                  放弃未被接受的 {box.failed.length} 条记录
+                </Button>
+              </View>
+            )}
             {data.workshops.length > 1 && (
               <View className='run__tabs'>
                 {data.workshops.map((w) => (
