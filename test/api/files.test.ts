@@ -192,3 +192,12 @@ test('a workshop of another enterprise to stamp → 404; no file → 422; two fi
   const odd = await upload('memberA1', photo, 'a.jpg', { other: 'x' });
   expect(odd.status).toBe(422);
 });
+
+test('broken or non-multipart bodies: 400 / 415 / 422, never 500', async () => {
+  const post = () => request(s.url).post('/api/files').set('Authorization', `Bearer ${tokens.memberA1}`);
+  expect((await post().set('Content-Type', 'multipart/form-data').send('--x\r\n')).status).toBe(400);
+  const truncated = await post().set('Content-Type', 'multipart/form-data; boundary=XYZ').send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n\xff\xd8\xff');
+  expect([400, 415, 422]).toContain(truncated.status);
+  expect((await post().set('Content-Type', 'text/plain').send('hello')).status).toBe(415);
+  expect((await post().send({ file: 'x' })).status).toBe(422);
+});
