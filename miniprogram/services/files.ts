@@ -53,10 +53,31 @@ export async function keepPhoto(tempPath: string): Promise<string> {
   }
 }
 
+const MAX_EDGE = 1600;
+
+/** A phone photo in the browser, scaled to ≤ 1600 px and re-encoded as JPEG before upload; the original on any failure. */
+async function shrink(file: File): Promise<Blob> {
+  if (typeof createImageBitmap !== 'function' || !/^image\/(jpeg|png|webp)$/.test(file.type)) return file;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, MAX_EDGE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.8));
+    return blob && blob.size < file.size ? blob : file;
+  } catch {
+    return file;
+  }
+}
+
 async function uploadFromBrowser(file: File, fields: UploadFields, token: string | undefined): Promise<UploadedFile> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
-  form.append('file', file, file.name || 'photo.jpg');
+  const photo = await shrink(file);
+  form.append('file', photo, photo === file ? file.name || 'photo.jpg' : 'photo.jpg');
   let res: Response;
   try {
     res = await fetch(`${API_BASE}/api/files`, { method: 'POST', body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} });

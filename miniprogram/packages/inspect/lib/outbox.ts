@@ -35,6 +35,16 @@ export function batchOf(entries: QueuedEntry[]): ResultsBatch {
   return batch;
 }
 
+/** Saved photo files count against the phone's 10 MB for the app: free each once it is on the server. */
+function forgetLocal(path: string): void {
+  if (process.env.TARO_ENV !== 'weapp') return;
+  try {
+    Taro.getFileSystemManager().removeSavedFile({ filePath: path, fail: () => undefined });
+  } catch {
+    // a temp file (not saved) or already gone
+  }
+}
+
 let queue: OfflineQueue | null = null;
 
 export function outbox(): OfflineQueue {
@@ -42,7 +52,9 @@ export function outbox(): OfflineQueue {
   const q = new OfflineQueue(store, {
     upload: async (photo, entry) => {
       const workshopId = (entry.payload as { workshopId?: string }).workshopId;
-      return (await uploadPhoto(photo.localPath, { inspectionId: entry.inspectionId, ...(workshopId ? { workshopId } : {}) })).id;
+      const uploaded = await uploadPhoto(photo.localPath, { inspectionId: entry.inspectionId, ...(workshopId ? { workshopId } : {}) });
+      forgetLocal(photo.localPath);
+      return uploaded.id;
     },
     send: async (inspectionId, entries) => {
       await postResults(inspectionId, batchOf(entries));

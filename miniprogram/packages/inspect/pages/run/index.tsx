@@ -26,6 +26,15 @@ interface LocalAnswer {
 }
 
 const keyOf = (workshopId: string, itemId: string) => `${workshopId}:${itemId}`;
+const thumbUrl = (fileId: string) => `${fileUrl(fileId)}/thumb`;
+
+/** A recorded entry's photos: still on the phone, or (once uploaded, the local file freed) from the server. */
+function stripOf(e: QueuedEntry): { local: string[]; server: string[] } {
+  return {
+    local: e.photos.filter((p) => !p.fileId).map((p) => p.localPath),
+    server: e.photos.filter((p): p is { localPath: string; fileId: string } => !!p.fileId).map((p) => thumbUrl(p.fileId)),
+  };
+}
 
 /** The outbox's count for this inspection, kept current (entries are added here and flushed on reconnect). */
 function useOutbox(inspectionId: string) {
@@ -309,13 +318,13 @@ export function RunPage() {
                             <Text className='run__finding'>隐患：{(pendingHazard.payload as { description: string }).description}
                               {waiting.has(pendingHazard.clientId) ? '（待同步）' : ''}
                             </Text>
-                            <PhotoStrip local={pendingHazard.photos.map((p) => p.localPath)} />
+                            <PhotoStrip {...stripOf(pendingHazard)} />
                           </View>
                         )}
                         {!pendingHazard && serverHazard && (
                           <View>
                             <Text className='run__finding'>隐患：{serverHazard.description}</Text>
-                            <PhotoStrip server={serverHazard.photoIds.map(fileUrl)} />
+                            <PhotoStrip server={serverHazard.photoIds.map(thumbUrl)} />
                           </View>
                         )}
                         {open?.mode === 'item' && open.item.id === item.id && formFor(open)}
@@ -348,7 +357,7 @@ export function RunPage() {
                 <Text className={`run__finding${f.kind === 'good_practice' ? ' run__finding--good' : ''}`}>
                   {f.kind === 'good_practice' ? '优点' : '隐患'}：{f.description}
                 </Text>
-                <PhotoStrip server={f.photoIds.map(fileUrl)} />
+                <PhotoStrip server={f.photoIds.map(thumbUrl)} />
               </View>
             ))}
             {localFindings
@@ -359,7 +368,7 @@ export function RunPage() {
                     {e.kind === 'goodPractices' ? '优点' : '隐患'}：{(e.payload as { description: string }).description}
                     {waiting.has(e.clientId) ? '（待同步）' : ''}
                   </Text>
-                  <PhotoStrip local={e.photos.map((p) => p.localPath)} />
+                  <PhotoStrip {...stripOf(e)} />
                 </View>
               ))}
           </View>
