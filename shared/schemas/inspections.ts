@@ -153,6 +153,8 @@ export const resultsBatchSchema = z
     hazards: z.array(hazardInputSchema).max(200).default([]),
     goodPractices: z.array(goodPracticeInputSchema).max(100).default([]),
     rechecks: z.array(recheckInputSchema).max(500).default([]),
+    /** Also submit the inspection, in the same transaction (the phone's last batch). */
+    submit: z.boolean().default(false),
   })
   .strict();
 export type ResultsBatch = z.infer<typeof resultsBatchSchema>;
@@ -163,6 +165,8 @@ export const resultsAckSchema = z.object({
   hazards: z.number().int(),
   goodPractices: z.number().int(),
   rechecks: z.number().int(),
+  /** Whether the inspection was submitted with this batch. */
+  submitted: z.boolean(),
 });
 export type ResultsAck = z.infer<typeof resultsAckSchema>;
 

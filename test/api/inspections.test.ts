@@ -219,7 +219,7 @@ describe('a whole mutual round', () => {
     };
     const first = await as('memberA2').post(`/api/inspections/${roundId}/results`, batch);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ results: 2, hazards: 3, goodPractices: 1, rechecks: 0 });
+    expect(first.body).toEqual({ results: 2, hazards: 3, goodPractices: 1, rechecks: 0, submitted: false });
     const again = await Promise.all(Array.from({ length: 20 }, () => as('memberA2').post(`/api/inspections/${roundId}/results`, batch)));
     expect(again.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(await s.db.getRepository(InspectionFindingEntity).countBy({ inspectionId: roundId })).toBe(4);
@@ -350,6 +350,24 @@ describe('self patrols', () => {
     expect((await as('leadA').get(`/api/inspections/${first.body.id}`)).status).toBe(200);
     const list = await as('memberA1').get('/api/inspections?type=self');
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(first.body.id);
+  });
+
+  it('the last batch can submit in the same transaction', async () => {
+    const patrol = await as('memberA1').post('/api/inspections', { type: 'self', checklistId: general.id, workshopId: await workshop(w.a1.id, '锅炉房') });
+    const batch = {
+      results: [{ clientId: randomUUID(), itemId: plainItem.id, answer: 'fail' }],
+      hazards: [{ clientId: randomUUID(), itemId: plainItem.id, description: '锅炉房门口堆放煤渣', category: 'housekeeping' }],
+      submit: true,
+    };
+    const res = await as('memberA1').post(`/api/inspections/${patrol.body.id}/results`, batch);
+    expect(res.status).toBe(200);
+    expect(res.body.submitted).toBe(true);
+    const detail = await as('memberA1').get(`/api/inspections/${patrol.body.id}`);
+    expect(detail.body.status).toBe('submitted');
+    expect(detail.body.hazards).toEqual([expect.objectContaining({ source: 'self', description: '锅炉房门口堆放煤渣' })]);
+    // The same batch again (a phone that lost the answer): the round is closed, nothing doubles.
+    expect((await as('memberA1').post(`/api/inspections/${patrol.body.id}/results`, batch)).status).toBe(409);
+    expect(await s.db.getRepository(HazardEntity).countBy({ inspectionId: patrol.body.id })).toBe(1);
   });
 
   it('bad bodies answer 422 with fields', async () => {

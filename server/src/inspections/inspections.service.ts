@@ -444,7 +444,8 @@ export class InspectionsService {
   async record(actor: Principal, id: string, batch: ResultsBatch): Promise<ResultsAck> {
     const l = await this.load(actor, id);
     this.assertOpen(l.insp);
-    if (!this.roles(actor, l).canRecord) throw AppError.forbidden();
+    const roles = this.roles(actor, l);
+    if (!roles.canRecord || (batch.submit && !roles.canSubmit)) throw AppError.forbidden();
     await this.validateBatch(actor, l.insp, batch);
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
@@ -482,9 +483,10 @@ export class InspectionsService {
           { mark: r.mark, clientId: r.clientId, note: r.note, level: r.level ?? null, fixMode: r.fixMode ?? null, photoIds: r.photoIds, markedById: actor.userId },
         );
       }
-      await em.getRepository(InspectionEntity).update({ id }, { updatedAt: now });
+      if (batch.submit) await this.submitIn(em, actor, id);
+      else await em.getRepository(InspectionEntity).update({ id }, { updatedAt: now });
     });
-    return { results: batch.results.length, hazards: batch.hazards.length, goodPractices: batch.goodPractices.length, rechecks: batch.rechecks.length };
+    return { results: batch.results.length, hazards: batch.hazards.length, goodPractices: batch.goodPractices.length, rechecks: batch.rechecks.length, submitted: batch.submit };
   }
 
   private async validateBatch(actor: Principal, insp: InspectionEntity, batch: ResultsBatch): Promise<void> {
@@ -564,56 +566,59 @@ export class InspectionsService {
     const l = await this.load(actor, id);
     this.assertOpen(l.insp);
     if (!this.roles(actor, l).canSubmit) throw AppError.forbidden();
-    await this.db.transaction(async (em) => {
-      const insp = await this.lock(em, id);
-      this.assertOpen(insp);
-      const now = this.clock.now();
-      const rules = await this.hazards.rules(em, insp.cooperativeId);
-      const source = insp.type === 'self' ? ('self' as const) : ('peer' as const);
-      const findings = await em.getRepository(InspectionFindingEntity).find({ where: { inspectionId: id, kind: 'hazard', hazardId: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
-      const itemIds = findings.map((f) => f.itemId).filter((x): x is string => !!x);
-      const codes = new Map(itemIds.length ? (await em.getRepository(ChecklistItemEntity).find({ where: { id: In(itemIds) }, select: { id: true, code: true } })).map((i) => [i.id, i.code]) : []);
-      const base = { enterpriseId: insp.hostEnterpriseId, cooperativeId: insp.cooperativeId, inspectionId: id, source };
-      const fromFindings: NewHazard[] = findings.map((f) => ({
-        ...base, originId: f.id, workshopId: f.workshopId, itemId: f.itemId, itemCode: f.itemId ? (codes.get(f.itemId) ?? null) : null,
-        category: f.category ?? 'housekeeping', description: f.description, level: f.level ?? 'general', fixMode: f.fixMode ?? 'deadline',
-        foundById: f.recordedById, photoIds: f.photoIds, recurrenceOfId: null,
-      }));
-      const recurred = await em.getRepository(InspectionCarriedEntity).find({ where: { inspectionId: id, mark: 'recurred', recurrenceId: IsNull() } });
-      const olds = new Map(recurred.length ? (await em.getRepository(HazardEntity).find({ where: { id: In(recurred.map((r) => r.hazardId)) } })).map((h) => [h.id, h]) : []);
-      const fromRechecks: NewHazard[] = recurred
-        .filter((r) => olds.has(r.hazardId))
-        .map((r) => {
-          const old = olds.get(r.hazardId) as HazardEntity;
-          return {
-            ...base, originId: r.id, workshopId: old.workshopId, itemId: old.itemId, itemCode: old.itemCode, category: old.category,
-            description: old.description, level: r.level ?? old.level, fixMode: r.fixMode ?? 'deadline', foundById: r.markedById ?? actor.userId,
-            photoIds: r.photoIds, recurrenceOfId: old.id, note: r.note ? `回头看发现复发：${r.note}` : '回头看发现复发',
-          };
-        });
-      const created = await this.hazards.createMany(em, [...fromFindings, ...fromRechecks], actor.userId, now, rules);
-      for (const h of created) {
-        if (h.recurrenceOfId) await em.getRepository(InspectionCarriedEntity).update({ id: h.originId as string }, { recurrenceId: h.id });
-        else await em.getRepository(InspectionFindingEntity).update({ id: h.originId as string }, { hazardId: h.id });
-      }
-      // "Still fixed" leaves a line on the old hazard's timeline; its state does not change.
-      const fixed = await em.getRepository(InspectionCarriedEntity).find({ where: { inspectionId: id, mark: 'still_fixed' } });
-      const fixedHazards = fixed.length ? await em.getRepository(HazardEntity).find({ where: { id: In(fixed.map((f) => f.hazardId)) } }) : [];
-      if (fixedHazards.length) {
-        await em.getRepository(HazardEventEntity).insert(
-          fixed
-            .map((f) => ({ f, h: fixedHazards.find((h) => h.id === f.hazardId) }))
-            .filter((x): x is { f: InspectionCarriedEntity; h: HazardEntity } => !!x.h)
-            .map(({ f, h }) => ({
-              id: randomUUID(), hazardId: h.id, kind: 'rechecked' as const, actorId: f.markedById ?? actor.userId, at: now, fromStatus: h.status, toStatus: h.status,
-              note: f.note ? `回头看：未复发。${f.note}` : '回头看：未复发', data: { inspectionId: id }, photoIds: f.photoIds,
-            })),
-        );
-      }
-      const res = await em.getRepository(InspectionEntity).update({ id, status: 'in_progress' }, { status: 'submitted', submittedAt: now, submittedById: actor.userId });
-      if (!res.affected) throw AppError.conflict('INSPECTION_SUBMITTED');
-    });
+    await this.db.transaction((em) => this.submitIn(em, actor, id));
     return this.get(actor, id);
+  }
+
+  /** The submit itself, inside the caller's transaction (access already checked). */
+  private async submitIn(em: EntityManager, actor: Principal, id: string): Promise<void> {
+    const insp = await this.lock(em, id);
+    this.assertOpen(insp);
+    const now = this.clock.now();
+    const rules = await this.hazards.rules(em, insp.cooperativeId);
+    const source = insp.type === 'self' ? ('self' as const) : ('peer' as const);
+    const findings = await em.getRepository(InspectionFindingEntity).find({ where: { inspectionId: id, kind: 'hazard', hazardId: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const itemIds = findings.map((f) => f.itemId).filter((x): x is string => !!x);
+    const codes = new Map(itemIds.length ? (await em.getRepository(ChecklistItemEntity).find({ where: { id: In(itemIds) }, select: { id: true, code: true } })).map((i) => [i.id, i.code]) : []);
+    const base = { enterpriseId: insp.hostEnterpriseId, cooperativeId: insp.cooperativeId, inspectionId: id, source };
+    const fromFindings: NewHazard[] = findings.map((f) => ({
+      ...base, originId: f.id, workshopId: f.workshopId, itemId: f.itemId, itemCode: f.itemId ? (codes.get(f.itemId) ?? null) : null,
+      category: f.category ?? 'housekeeping', description: f.description, level: f.level ?? 'general', fixMode: f.fixMode ?? 'deadline',
+      foundById: f.recordedById, photoIds: f.photoIds, recurrenceOfId: null,
+    }));
+    const recurred = await em.getRepository(InspectionCarriedEntity).find({ where: { inspectionId: id, mark: 'recurred', recurrenceId: IsNull() } });
+    const olds = new Map(recurred.length ? (await em.getRepository(HazardEntity).find({ where: { id: In(recurred.map((r) => r.hazardId)) } })).map((h) => [h.id, h]) : []);
+    const fromRechecks: NewHazard[] = recurred
+      .filter((r) => olds.has(r.hazardId))
+      .map((r) => {
+        const old = olds.get(r.hazardId) as HazardEntity;
+        return {
+          ...base, originId: r.id, workshopId: old.workshopId, itemId: old.itemId, itemCode: old.itemCode, category: old.category,
+          description: old.description, level: r.level ?? old.level, fixMode: r.fixMode ?? 'deadline', foundById: r.markedById ?? actor.userId,
+          photoIds: r.photoIds, recurrenceOfId: old.id, note: r.note ? `回头看发现复发：${r.note}` : '回头看发现复发',
+        };
+      });
+    const created = await this.hazards.createMany(em, [...fromFindings, ...fromRechecks], actor.userId, now, rules);
+    for (const h of created) {
+      if (h.recurrenceOfId) await em.getRepository(InspectionCarriedEntity).update({ id: h.originId as string }, { recurrenceId: h.id });
+      else await em.getRepository(InspectionFindingEntity).update({ id: h.originId as string }, { hazardId: h.id });
+    }
+    // "Still fixed" leaves a line on the old hazard's timeline; its state does not change.
+    const fixed = await em.getRepository(InspectionCarriedEntity).find({ where: { inspectionId: id, mark: 'still_fixed' } });
+    const fixedHazards = fixed.length ? await em.getRepository(HazardEntity).find({ where: { id: In(fixed.map((f) => f.hazardId)) } }) : [];
+    if (fixedHazards.length) {
+      await em.getRepository(HazardEventEntity).insert(
+        fixed
+          .map((f) => ({ f, h: fixedHazards.find((h) => h.id === f.hazardId) }))
+          .filter((x): x is { f: InspectionCarriedEntity; h: HazardEntity } => !!x.h)
+          .map(({ f, h }) => ({
+            id: randomUUID(), hazardId: h.id, kind: 'rechecked' as const, actorId: f.markedById ?? actor.userId, at: now, fromStatus: h.status, toStatus: h.status,
+            note: f.note ? `回头看：未复发。${f.note}` : '回头看：未复发', data: { inspectionId: id }, photoIds: f.photoIds,
+          })),
+      );
+    }
+    const res = await em.getRepository(InspectionEntity).update({ id, status: 'in_progress' }, { status: 'submitted', submittedAt: now, submittedById: actor.userId });
+    if (!res.affected) throw AppError.conflict('INSPECTION_SUBMITTED');
   }
 
   // ---------------------------------------------------------------- feedback
