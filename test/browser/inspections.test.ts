@@ -146,6 +146,8 @@ const run = chromiumAvailable();
     await submitLogin(page, 'demo-lead');
     await page.waitForURL((u) => u.pathname.includes('/pages/home/'));
     await page.goto(`${base}/packages/inspect/pages/list/index`);
+    await page.locator('.data-table [role=row]').nth(1).waitFor();
+    await shot(page, 'inspections-1280');
     await tapButton(page, '安排互查');
     await page.getByText('检查组（点选成员；再点“设为组长”）', { exact: true }).waitFor();
     await page.locator('.schedule__host').filter({ hasText: new RegExp(`^${host.name}$`) }).click();

@@ -28,7 +28,7 @@ export function batchOf(entries: QueuedEntry[]): ResultsBatch {
   for (const e of entries) {
     const item: Record<string, unknown> = { ...(e.payload as Record<string, unknown>), clientId: e.clientId };
     if (e.photos.length > 0) item.photoIds = e.photos.map((p) => p.fileId);
-    const key = e.kind as keyof ResultsBatch;
+    const key = e.kind as 'results' | 'hazards' | 'goodPractices' | 'rechecks';
     // payloads are built by the run page per kind; the server validates them with the shared schema
     (batch[key] ??= [] as never[]).push(item as never);
   }
