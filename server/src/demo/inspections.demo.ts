@@ -123,17 +123,17 @@ export async function seedDemoInspections(em: EntityManager, coopId: string, ent
     return h;
   };
 
-  // Daily patrols of the lead and the demo member's enterprise, every other day for two months.
+  // Patrols of the lead and the demo member's enterprise over two months (every fourth day keeps the seed quick).
   const patrollers: [string, UserEntity][] = [
     [enterpriseIds[0], lead],
     [enterpriseIds[1], member],
   ];
-  for (let daysAgo = 60; daysAgo >= 1; daysAgo -= 2) {
+  for (let daysAgo = 60; daysAgo >= 1; daysAgo -= 4) {
     for (const [ent, who] of patrollers) {
       const when = at(daysAgo, 8);
-      const shop = shopsOf(ent)[(daysAgo / 2) % Math.max(1, shopsOf(ent).length)]?.id ?? null;
+      const shop = shopsOf(ent)[(daysAgo / 4) % Math.max(1, shopsOf(ent).length)]?.id ?? null;
       const insp = await insert({ type: 'self', status: 'submitted', cooperativeId: coopId, hostEnterpriseId: ent, workshopId: shop, checklistId: checklist.id, scheduledOn: shanghaiDate(when), createdById: who.id, startedAt: when, submittedAt: new Date(when.getTime() + 1800_000), submittedById: who.id, createdAt: when, updatedAt: when });
-      const f = daysAgo % 14 === 0 ? FINDINGS[(daysAgo / 14) % 4] : null;
+      const f = daysAgo % 12 === 0 ? FINDINGS[(daysAgo / 12) % 4] : null;
       await results(insp, who.id, new Set(f ? [f.code] : []), when);
       if (f) await hazard(insp, { ...f, fate: daysAgo > 10 ? 'closed' : 'open' }, who.id, when);
     }
