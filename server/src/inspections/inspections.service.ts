@@ -109,7 +109,6 @@ export class InspectionsService {
           scheduledOn: today, createdById: actor.userId, previousInspectionId: null, startedAt: now, submittedAt: null, submittedById: null,
         }),
       );
-      await this.carryForward(em, insp);
       return insp.id;
     });
     return { inspection: await this.get(actor, id), created: true };
@@ -173,10 +172,12 @@ export class InspectionsService {
   }
 
   /**
-   * 回头看: every hazard of the host still open, and those closed since the host's previous inspection
-   * of the same kind, come into this one to be re-checked (each once: unique per inspection).
+   * 回头看: every hazard of the host still open, and those closed since the host's previous round, come
+   * into the next mutual round to be re-checked (each once: unique per inspection). Daily self patrols
+   * do not carry them: the enterprise works its own open hazards from its hazard list.
    */
   private async carryForward(em: EntityManager, insp: InspectionEntity): Promise<void> {
+    if (insp.type !== 'mutual') return;
     const prev = await em
       .getRepository(InspectionEntity)
       .createQueryBuilder('i')
