@@ -10,6 +10,7 @@ const { tmpdir } = require('node:os');
 const { join, relative } = require('node:path');
 
 const { directoryBench } = require('../bench/directory');
+const { inspectionBench } = require('../bench/inspection');
 const { photoBench } = require('../bench/photo');
 
 const root = join(__dirname, '..');
@@ -142,6 +143,7 @@ async function main() {
   sizes();
   await coldStart();
   if (!process.argv.includes('--no-db')) await directoryBench(fig);
+  if (!process.argv.includes('--no-db')) await inspectionBench(fig);
   await photoBench(fig);
   if (!process.argv.includes('--no-tests')) testTime();
   mkdirSync(out, { recursive: true });
