@@ -70,6 +70,8 @@ describe('POST /api/regions', () => {
 describe('GET /api/cooperatives/:id/invitations', () => {
   test('the coop admin sees the invitations of the cooperative, newest first, with revocation and enterprise', async () => {
     const general = await invite({ maxUses: 3 });
+    // SQLite's CURRENT_TIMESTAMP counts whole seconds: two invitations in one second have no order to test
+    await new Promise((r) => setTimeout(r, 1100));
     const forA1 = await invite({ enterpriseId: w.a1.id });
     const res = await request(s.url).get(`/api/cooperatives/${w.coopA.id}/invitations`).set(as('leadA'));
     expect(res.status).toBe(200);
