@@ -172,7 +172,7 @@ export class InspectionsService {
   }
 
   /**
-   * 回头看: every hazard of the host still open, and those closed since the host's previous round, come
+   * 回头看: every hazard of the host still open, and those closed since the host's previous (submitted) round, come
    * into the next mutual round to be re-checked (each once: unique per inspection). Daily self patrols
    * do not carry them: the enterprise works its own open hazards from its hazard list.
    */
@@ -182,8 +182,10 @@ export class InspectionsService {
       .getRepository(InspectionEntity)
       .createQueryBuilder('i')
       .where('i.hostEnterpriseId = :host AND i.type = :type AND i.id <> :id', { host: insp.hostEnterpriseId, type: insp.type, id: insp.id })
-      .andWhere('i.createdAt <= :at', { at: insp.createdAt })
-      .orderBy('i.createdAt', 'DESC')
+      // The previous round is the last one that took place: rounds merely planned (or created at the
+      // same moment) do not move the "closed since" line.
+      .andWhere('i.status = :submitted', { submitted: 'submitted' })
+      .orderBy('i.submittedAt', 'DESC')
       .addOrderBy('i.id', 'DESC')
       .getOne();
     const qb = em
@@ -192,7 +194,7 @@ export class InspectionsService {
       .select('h.id', 'id')
       .where('h.enterpriseId = :host', { host: insp.hostEnterpriseId });
     if (prev) {
-      qb.andWhere("(h.status IN ('reported', 'pending_verification') OR (h.status = 'closed' AND h.closedAt >= :since))", { since: prev.createdAt });
+      qb.andWhere("(h.status IN ('reported', 'pending_verification') OR (h.status = 'closed' AND h.closedAt >= :since))", { since: prev.startedAt ?? prev.createdAt });
       await em.getRepository(InspectionEntity).update({ id: insp.id }, { previousInspectionId: prev.id });
     } else {
       qb.andWhere("h.status IN ('reported', 'pending_verification')");
