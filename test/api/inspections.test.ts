@@ -252,6 +252,9 @@ describe('a whole mutual round', () => {
     });
     expect(byText('堆垛')).toMatchObject({ level: 'major', ...hazardDeadline({ level: 'major', fixMode: 'deadline', foundAt: now }) });
     expect(byText('灭火器')).toMatchObject({ deadline: day });
+    // Each hazard finding points at the hazard made from it.
+    const made = body.findings.filter((f: { kind: string }) => f.kind === 'hazard').map((f: { hazardId: string }) => f.hazardId).sort();
+    expect(made).toEqual(body.hazards.map((h: { id: string }) => h.id).sort());
     const events = await s.db.getRepository(HazardEventEntity).find({ where: body.hazards.map((h: { id: string }) => ({ hazardId: h.id })) });
     expect(events).toHaveLength(3);
     expect(events.every((e) => e.kind === 'reported' && e.toStatus === 'reported' && e.fromStatus === null)).toBe(true);

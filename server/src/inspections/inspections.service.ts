@@ -452,7 +452,8 @@ export class InspectionsService {
     await this.validateBatch(actor, l.insp, batch);
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
-      this.assertOpen(await this.lock(em, id));
+      const locked = await this.lock(em, id);
+      this.assertOpen(locked);
       if (batch.results.length) {
         await em
           .createQueryBuilder()
@@ -486,7 +487,7 @@ export class InspectionsService {
           { mark: r.mark, clientId: r.clientId, note: r.note, level: r.level ?? null, fixMode: r.fixMode ?? null, photoIds: r.photoIds, markedById: actor.userId },
         );
       }
-      if (batch.submit) await this.submitIn(em, actor, id);
+      if (batch.submit) await this.submitIn(em, actor, id, locked);
       else await em.getRepository(InspectionEntity).update({ id }, { updatedAt: now });
     });
     return { results: batch.results.length, hazards: batch.hazards.length, goodPractices: batch.goodPractices.length, rechecks: batch.rechecks.length, submitted: batch.submit };
@@ -574,8 +575,8 @@ export class InspectionsService {
   }
 
   /** The submit itself, inside the caller's transaction (access already checked). */
-  private async submitIn(em: EntityManager, actor: Principal, id: string): Promise<void> {
-    const insp = await this.lock(em, id);
+  private async submitIn(em: EntityManager, actor: Principal, id: string, locked?: InspectionEntity): Promise<void> {
+    const insp = locked ?? (await this.lock(em, id));
     this.assertOpen(insp);
     const now = this.clock.now();
     const rules = await this.hazards.rules(em, insp.cooperativeId);
@@ -602,9 +603,25 @@ export class InspectionsService {
         };
       });
     const created = await this.hazards.createMany(em, [...fromFindings, ...fromRechecks], actor.userId, now, rules);
-    for (const h of created) {
-      if (h.recurrenceOfId) await em.getRepository(InspectionCarriedEntity).update({ id: h.originId as string }, { recurrenceId: h.id });
-      else await em.getRepository(InspectionFindingEntity).update({ id: h.originId as string }, { hazardId: h.id });
+    for (const h of created.filter((x) => x.recurrenceOfId)) {
+      await em.getRepository(InspectionCarriedEntity).update({ id: h.originId as string }, { recurrenceId: h.id });
+    }
+    // Each finding → its hazard, in one statement (a patrol's batch would otherwise cost one per hazard).
+    const made = created.filter((x) => !x.recurrenceOfId);
+    if (made.length) {
+      const params: Record<string, string> = {};
+      const cases = made.map((h, n) => {
+        params[`f${n}`] = h.originId as string;
+        params[`h${n}`] = h.id;
+        return `WHEN :f${n} THEN :h${n}`;
+      });
+      await em
+        .createQueryBuilder()
+        .update(InspectionFindingEntity)
+        .set({ hazardId: () => `CASE id ${cases.join(' ')} END` })
+        .where('id IN (:...made)', { made: made.map((h) => h.originId as string) })
+        .setParameters(params)
+        .execute();
     }
     // "Still fixed" leaves a line on the old hazard's timeline; its state does not change.
     const fixed = await em.getRepository(InspectionCarriedEntity).find({ where: { inspectionId: id, mark: 'still_fixed' } });
