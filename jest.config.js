@@ -4,6 +4,8 @@ const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Starting a server on MariaDB takes ~3 s, longer on a loaded 2-core machine: 5 s hooks time out there.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',
