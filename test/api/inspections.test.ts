@@ -8,7 +8,7 @@ import { hazardDeadline } from '../../shared/deadlines';
 import { shanghaiDate } from '../../shared/dates';
 import { StoredFileEntity } from '../../server/src/files/stored-file.entity';
 import { HazardEntity, HazardEventEntity } from '../../server/src/hazards/hazard.entity';
-import { InspectionFindingEntity, InspectionResultEntity } from '../../server/src/inspections/inspection.entity';
+import { InspectionEntity, InspectionFindingEntity, InspectionResultEntity } from '../../server/src/inspections/inspection.entity';
 import { InspectionsService } from '../../server/src/inspections/inspections.service';
 import { NotificationEntity } from '../../server/src/notifications/notification.entity';
 import { UserEntity } from '../../server/src/users/user.entity';
@@ -306,17 +306,19 @@ describe('a whole mutual round', () => {
       ...h1, id: randomUUID(), originId: null, status: 'closed', closedAt: new Date('2020-01-01T00:00:00Z'), description: '很久以前的隐患',
     });
 
-    const [r1, r2] = await Promise.all([
-      as('leadA').post('/api/inspections', mutual(w.a1.id, [{ userId: ids.memberA2, leader: true }, { userId: ids.staffLA }], { scheduledOn: '2027-01-10' })),
-      as('leadA').post('/api/inspections', mutual(w.a1.id, [{ userId: ids.memberA2, leader: true }, { userId: ids.staffLA }], { scheduledOn: '2027-01-11' })),
-    ]);
-    expect([r1.status, r2.status]).toEqual([201, 201]);
-    for (const r of [r1, r2]) {
+    // 20 rounds of the same host scheduled at once: each carries every hazard exactly once.
+    const rounds = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        as('leadA').post('/api/inspections', mutual(w.a1.id, [{ userId: ids.memberA2, leader: true }, { userId: ids.staffLA }], { scheduledOn: `2027-01-${String(10 + i).padStart(2, '0')}` })),
+      ),
+    );
+    expect(rounds.map((r) => r.status)).toEqual(Array(20).fill(201));
+    for (const r of rounds) {
       const carried = r.body.carried.map((c: { hazardId: string }) => c.hazardId).sort();
       expect(carried).toEqual([h1.id, h2.id, h3.id].sort());
       expect(carried).not.toContain(old.id);
     }
-    const next = r1.body;
+    const next = rounds[0].body;
     expect(next.previousInspectionId).not.toBeNull();
     expect((await as('staffLA').post(`/api/inspections/${next.id}/start`)).status).toBe(200);
     const bad = await as('staffLA').post(`/api/inspections/${next.id}/results`, { rechecks: [{ clientId: randomUUID(), hazardId: old.id, mark: 'recurred' }] });
@@ -358,6 +360,19 @@ describe('self patrols', () => {
     expect((await as('leadA').get(`/api/inspections/${first.body.id}`)).status).toBe(200);
     const list = await as('memberA1').get('/api/inspections?type=self');
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(first.body.id);
+  });
+
+  it('20 starts of one patrol at once (double taps, re-sends) give one patrol, resumed by the rest', async () => {
+    const shop = await workshop(w.a1.id, '锅炉房');
+    const all = await Promise.all(Array.from({ length: 20 }, () => as('memberA1').post('/api/inspections', { type: 'self', workshopId: shop })));
+    expect(all.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201]);
+    expect(new Set(all.map((r) => r.body.id)).size).toBe(1);
+    expect(await s.db.getRepository(InspectionEntity).countBy({ type: 'self', workshopId: shop })).toBe(1);
+    // Once submitted, the next start that day is a new patrol.
+    expect((await as('memberA1').post(`/api/inspections/${all[0].body.id}/submit`)).status).toBe(200);
+    const again = await as('memberA1').post('/api/inspections', { type: 'self', workshopId: shop });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(all[0].body.id);
   });
 
   it('the last batch can submit in the same transaction', async () => {

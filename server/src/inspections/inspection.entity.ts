@@ -54,9 +54,20 @@ export class InspectionEntity {
   @RefColumn(true)
   submittedById!: string | null;
 
+  /**
+   * "One open self patrol per person, enterprise, workshop and day" as a unique key: set while a self
+   * patrol is in progress, NULL otherwise (NULLs never collide). See selfPatrolKey().
+   */
+  @Index('uq_inspections_open_self', { unique: true })
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  openSelfKey!: string | null;
+
   @CreatedColumn() createdAt!: Date;
   @UpdatedColumn() updatedAt!: Date;
 }
+
+export const selfPatrolKey = (userId: string, enterpriseId: string, workshopId: string | null, day: string): string =>
+  `${userId}/${enterpriseId}/${workshopId ?? ''}/${day}`;
 
 /** The group of a mutual round: inspectors from other members (one leader) and an optional expert. */
 @Entity('inspection_inspectors')

@@ -21,6 +21,7 @@ import type {
 } from '../../../shared/schemas/inspections';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { isUniqueViolation } from '../database/db-errors';
 import { ChecklistEntity, ChecklistItemEntity } from '../checklists/checklist.entity';
 import { ChecklistsService, toItemDto } from '../checklists/checklists.service';
 import { StoredFileEntity } from '../files/stored-file.entity';
@@ -39,6 +40,7 @@ import {
   InspectionFindingEntity,
   InspectionInspectorEntity,
   InspectionResultEntity,
+  selfPatrolKey,
 } from './inspection.entity';
 
 /** How far back the feedback meeting looks for the same failure at other members. */
@@ -93,24 +95,32 @@ export class InspectionsService {
     if (!isMemberOf(actor, enterpriseId)) throw AppError.forbidden();
     const now = this.clock.now();
     const today = shanghaiDate(now);
-    const open = await this.db.getRepository(InspectionEntity).findOne({
-      where: { type: 'self', status: 'in_progress', hostEnterpriseId: enterpriseId, createdById: actor.userId, scheduledOn: today, workshopId: workshopId ?? IsNull() },
-      order: { createdAt: 'DESC' },
-    });
+    const openSelfKey = selfPatrolKey(actor.userId, enterpriseId, workshopId, today);
+    const findOpen = () => this.db.getRepository(InspectionEntity).findOne({ where: { openSelfKey }, select: { id: true } });
+    const open = await findOpen();
     if (open) return { inspection: await this.get(actor, open.id), created: false };
 
     const ent = await this.db.getRepository(EnterpriseEntity).findOneByOrFail({ id: enterpriseId });
     const coopId = await this.activeCoop(enterpriseId);
     const checklistId = body.checklistId ? await this.usableChecklist(actor, body.checklistId, coopId) : await this.defaultChecklist(coopId, ent.industry);
-    const id = await this.db.transaction(async (em) => {
-      const insp = await em.getRepository(InspectionEntity).save(
-        em.getRepository(InspectionEntity).create({
-          type: 'self', status: 'in_progress', cooperativeId: coopId, hostEnterpriseId: enterpriseId, workshopId, checklistId,
-          scheduledOn: today, createdById: actor.userId, previousInspectionId: null, startedAt: now, submittedAt: null, submittedById: null,
-        }),
-      );
-      return insp.id;
-    });
+    let id: string;
+    try {
+      id = await this.db.transaction(async (em) => {
+        const insp = await em.getRepository(InspectionEntity).save(
+          em.getRepository(InspectionEntity).create({
+            type: 'self', status: 'in_progress', cooperativeId: coopId, hostEnterpriseId: enterpriseId, workshopId, checklistId,
+            scheduledOn: today, createdById: actor.userId, previousInspectionId: null, startedAt: now, submittedAt: null, submittedById: null,
+            openSelfKey,
+          }),
+        );
+        return insp.id;
+      });
+    } catch (err) {
+      // A double tap or a re-sent start lost the race to its twin: resume the patrol that won.
+      const winner = isUniqueViolation(err) ? await findOpen() : null;
+      if (!winner) throw err;
+      return { inspection: await this.get(actor, winner.id), created: false };
+    }
     return { inspection: await this.get(actor, id), created: true };
   }
 
@@ -637,7 +647,7 @@ export class InspectionsService {
           })),
       );
     }
-    const res = await em.getRepository(InspectionEntity).update({ id, status: 'in_progress' }, { status: 'submitted', submittedAt: now, submittedById: actor.userId });
+    const res = await em.getRepository(InspectionEntity).update({ id, status: 'in_progress' }, { status: 'submitted', submittedAt: now, submittedById: actor.userId, openSelfKey: null });
     if (!res.affected) throw AppError.conflict('INSPECTION_SUBMITTED');
   }
 
