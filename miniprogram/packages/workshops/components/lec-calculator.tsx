@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/lec';
 import { RISK_LEVEL_LABELS } from '../../../../shared/schemas/workshops';
 import { Chips } from './chips';
-import { RiskTag } from './risk-tag';
+import { RiskTag } from '../../../components/risk-tag';
 
 export interface LecDraft {
   l: number | null;

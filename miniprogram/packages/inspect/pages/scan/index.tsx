@@ -10,7 +10,7 @@ import { ROUTES, withQuery } from '../../../../routes';
 import { startSelfPatrol } from '../../../../services/inspections';
 import { toastError } from '../../../../services/request';
 import { resolveScan } from '../../../../services/workshops';
-import { RiskTag } from '../../components/risk-tag';
+import { RiskTag } from '../../../../components/risk-tag';
 import { Button } from '../../components/nut';
 import { codeFromParams, codeFromScan } from '../../lib/scan-code';
 import './index.scss';

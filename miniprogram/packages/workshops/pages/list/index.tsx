@@ -14,7 +14,7 @@ import { getEnterprise } from '../../../../services/org';
 import { toastError } from '../../../../services/request';
 import { fetchQrLabelsPdf, listWorkshops } from '../../../../services/workshops';
 import { Button, Cell, CellGroup } from '../../components/nut';
-import { RiskTag } from '../../components/risk-tag';
+import { RiskTag } from '../../../../components/risk-tag';
 import { enterpriseOf } from '../../lib/enterprise';
 import './index.scss';
 

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components';
-import type { RiskLevel } from '../../../../shared/enums';
-import { RISK_LEVEL_COLORS, RISK_LEVEL_LABELS } from '../../../../shared/schemas/workshops';
+import type { RiskLevel } from '../../shared/enums';
+import { RISK_LEVEL_COLORS, RISK_LEVEL_LABELS } from '../../shared/schemas/workshops';
 
 /** The four-colour risk level as a coloured tag (yellow takes dark text to stay readable). */
 export function RiskTag({ level }: { level: RiskLevel }) {
