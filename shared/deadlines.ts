@@ -44,3 +44,13 @@ export function hazardDeadline(
   const days = input.fixMode === 'immediate' ? rules.immediateDays : rules.generalDays;
   return { deadline: addDays(day, days), planDueOn: null };
 }
+
+/** Whole days from `today` to `deadline` (both YYYY-MM-DD): 0 on the day, negative once overdue. */
+export function daysUntil(deadline: string, today: string): number {
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Overdue: still open and `now` is past 24:00 Shanghai time of the deadline day. */
+export function isOverdue(h: { status: string; deadline: string }, now: Date): boolean {
+  return (h.status === 'reported' || h.status === 'pending_verification') && shanghaiDate(now) > h.deadline;
+}

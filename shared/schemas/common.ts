@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const idSchema = z.string().min(1).max(64);
 
+/** A retried write's key (docs/api.md "Retried writes"): a client-generated UUID. */
+export const clientIdSchema = z.string().uuid('clientId 须为 UUID');
+
 /** Deep enough for any real list; a bound keeps OFFSET arithmetic exact (page=1e21 is refused). */
 export const MAX_PAGE = 100_000;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '../enums';
 import { FIX_MODES } from '../deadlines';
-import { dateSchema, idSchema, pageQuerySchema, textSchema } from './common';
+import { clientIdSchema, dateSchema, idSchema, pageQuerySchema, textSchema } from './common';
 import { CHECK_CATEGORIES, checklistItemSchema } from './checklists';
 import { hazardSchema } from './hazards';
 
@@ -23,8 +23,7 @@ export type Answer = (typeof ANSWERS)[number];
 export const RECHECK_MARKS = ['still_fixed', 'recurred'] as const;
 export type RecheckMark = (typeof RECHECK_MARKS)[number];
 
-/** A retried write's key (docs/api.md "Retried writes"): a client-generated UUID. */
-export const clientIdSchema = z.string().uuid('clientId 须为 UUID');
+export { clientIdSchema } from './common';
 const photoIdsSchema = z.array(idSchema).max(9).default([]);
 
 // ---- create ----

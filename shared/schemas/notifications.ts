@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './common';
 
-export const NOTIFICATION_KINDS = ['inspection_assigned', 'hazard_reminder', 'hazard_overdue'] as const;
+export const NOTIFICATION_KINDS = [
+  'inspection_assigned',
+  // deadline reminders to the enterprise (3 days, 1 day before, on the day)
+  'hazard_reminder',
+  // overdue: to the coop admin (day 1) and the supervisor (day 7, at once for major)
+  'hazard_overdue',
+  // a major hazard reported: to the supervisor at once
+  'hazard_major_reported',
+  // a fix submitted: to those who may verify it
+  'hazard_rectified',
+  // accepted or rejected: to the enterprise
+  'hazard_verified',
+  // an extension asked (to those who decide) or decided (to the enterprise); voided (to the enterprise)
+  'hazard_extension',
+  'hazard_voided',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One entry of a person's in-app inbox. */

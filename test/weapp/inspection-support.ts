@@ -97,6 +97,9 @@ export const FEEDBACK: Feedback = {
       photoIds: [],
       closedAt: null,
       createdAt: '2026-12-01T08:00:00.000Z',
+      overdue: false,
+      daysLeft: 3,
+      version: 1,
     } as Feedback['problems'][number],
   ],
   common: [

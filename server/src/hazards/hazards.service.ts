@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../shared/policy';
 import type { DeadlineRulesBody, HazardDetail } from '../../../shared/schemas/hazards';
 import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
 import { CooperativeEntity } from '../org/cooperative.entity';
 import { ScopeService } from '../org/scope.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { DEFAULT_DEADLINE_RULES, type DeadlineRules, type FixMode, hazardDeadline } from '../../../shared/deadlines';
+import { DEFAULT_DEADLINE_RULES, type DeadlineRules, type FixMode, daysUntil, hazardDeadline, isOverdue } from '../../../shared/deadlines';
 import { shanghaiDate } from '../../../shared/dates';
 import type { FindingSource, HazardLevel } from '../../../shared/enums';
 import type { CheckCategory } from '../../../shared/schemas/checklists';
@@ -43,6 +44,7 @@ export class HazardsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
+    private readonly clock: Clock,
   ) {}
 
   async get(actor: Principal, id: string): Promise<HazardDetail> {
@@ -65,8 +67,16 @@ export class HazardsService {
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
         note: e.note,
+        data: e.data,
         photoIds: e.photoIds,
       })),
+      // the lifecycle moves come next (shared/hazard-lifecycle.ts)
+      plan: null,
+      rectification: null,
+      extensionRequest: null,
+      verifiedByName: null,
+      verifiedOn: null,
+      actions: [],
     };
   }
 
@@ -147,6 +157,8 @@ export class HazardsService {
       names(WorkshopEntity, rows.map((r) => r.workshopId)),
       names(UserEntity, rows.map((r) => r.foundById)),
     ]);
+    const now = this.clock.now();
+    const today = shanghaiDate(now);
     return rows.map((h) => ({
       id: h.id,
       enterpriseId: h.enterpriseId,
@@ -172,6 +184,9 @@ export class HazardsService {
       photoIds: h.photoIds,
       closedAt: h.closedAt ? h.closedAt.toISOString() : null,
       createdAt: h.createdAt.toISOString(),
+      overdue: isOverdue(h, now),
+      daysLeft: daysUntil(h.deadline, today),
+      version: h.version,
     }));
   }
 }
