@@ -40,11 +40,26 @@ export const WORKSHOP_PAGES = {
   edit: 'pages/edit/index',
 } as const;
 
+export const HAZARD_PAGES = {
+  detail: 'pages/detail/index',
+  rectify: 'pages/rectify/index',
+  plan: 'pages/plan/index',
+  verify: 'pages/verify/index',
+  extension: 'pages/extension/index',
+  ledger: 'pages/ledger/index',
+} as const;
+
+export const INBOX_PAGES = {
+  inbox: 'pages/index/index',
+} as const;
+
 export const AUTH_ROOT = 'packages/auth';
 export const ORG_ROOT = 'packages/org';
 export const ADMIN_ROOT = 'packages/admin';
 export const INSPECT_ROOT = 'packages/inspect';
 export const WORKSHOPS_ROOT = 'packages/workshops';
+export const HAZARD_ROOT = 'packages/hazard';
+export const INBOX_ROOT = 'packages/inbox';
 
 export const ROUTES = {
   home: `/${PAGES.home}`,
@@ -70,6 +85,13 @@ export const ROUTES = {
   checklists: `/${INSPECT_ROOT}/${INSPECT_PAGES.checklists}`,
   workshops: `/${WORKSHOPS_ROOT}/${WORKSHOP_PAGES.list}`,
   workshopEdit: `/${WORKSHOPS_ROOT}/${WORKSHOP_PAGES.edit}`,
+  hazard: `/${HAZARD_ROOT}/${HAZARD_PAGES.detail}`,
+  hazardRectify: `/${HAZARD_ROOT}/${HAZARD_PAGES.rectify}`,
+  hazardPlan: `/${HAZARD_ROOT}/${HAZARD_PAGES.plan}`,
+  hazardVerify: `/${HAZARD_ROOT}/${HAZARD_PAGES.verify}`,
+  hazardExtension: `/${HAZARD_ROOT}/${HAZARD_PAGES.extension}`,
+  hazardLedger: `/${HAZARD_ROOT}/${HAZARD_PAGES.ledger}`,
+  inbox: `/${INBOX_ROOT}/${INBOX_PAGES.inbox}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.inspections, ROUTES.hazards, ROUTES.mine];

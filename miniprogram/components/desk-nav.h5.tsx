@@ -32,10 +32,23 @@ export function deskSections(me: Me | undefined): NavSection[] {
         { label: '检查', url: ROUTES.inspections },
         { label: '隐患', url: ROUTES.hazards },
         { label: '我的', url: ROUTES.mine },
+        { label: '消息', url: ROUTES.inbox },
       ],
     },
   ];
   const grants = me?.roles ?? [];
+  // the hazard ledger and per-member counts are desk work for those who oversee members
+  if (grants.some((g) => g.role === 'coop_admin' || g.role === 'supervisor' || g.role === 'admin')) {
+    sections.push({
+      title: '隐患闭环',
+      items: [
+        { label: '隐患台账', url: ROUTES.hazardLedger },
+        { label: '待我验收', url: ROUTES.hazardVerify },
+      ],
+    });
+  } else if (grants.some((g) => g.role === 'expert' || g.role === 'member')) {
+    sections.push({ title: '隐患闭环', items: [{ label: '待我验收', url: ROUTES.hazardVerify }] });
+  }
   if (grants.some((g) => g.role === 'admin')) {
     sections.push({
       title: '平台管理',

@@ -1,19 +1,113 @@
-import { View } from '@tarojs/components';
-import { ComingSoon } from '../../components/coming-soon';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import type { Role } from '../../../shared/enums';
+import type { Me } from '../../../shared/schemas/auth';
+import type { Hazard } from '../../../shared/schemas/hazards';
+import { HazardItem } from '../../components/hazard-item';
+import { HazardTable } from '../../components/hazard-table';
+import { Button } from '../../components/nut';
+import { StateView } from '../../components/state-view';
+import { useDesk } from '../../hooks/use-desk';
+import { usePagedQuery, useQuery } from '../../hooks/use-query';
+import { navigateTo } from '../../lib/nav';
+import { ROUTES, withQuery } from '../../routes';
+import { cachedMe, fetchMe } from '../../services/auth';
+import { listHazards } from '../../services/hazards';
+import { refreshUnreadBadge } from '../../services/notifications';
+import '../../components/hazard-item.scss';
+import './index.scss';
 
+type View_ = 'open' | 'to_verify' | 'all' | 'attention';
+interface Tab {
+  view: View_;
+  label: string;
+  empty: string;
+}
+
+const TABS: Record<View_, Tab> = {
+  open: { view: 'open', label: '本企业待办', empty: '本企业没有待整改、待验收的隐患。' },
+  to_verify: { view: 'to_verify', label: '待我验收', empty: '没有等您验收的隐患。' },
+  attention: { view: 'attention', label: '重大与逾期', empty: '辖区内没有重大或逾期的隐患。' },
+  all: { view: 'all', label: '全部隐患', empty: '还没有隐患记录。' },
+};
+
+/** The lists a person's roles call for, most pressing first (docs/domain.md, issue 8 point 7). */
+export function tabsFor(me: Me | undefined): Tab[] {
+  const roles = new Set<Role>((me?.roles ?? []).map((g) => g.role));
+  const views: View_[] = [];
+  if (roles.has('member')) views.push('open');
+  // finders, group leaders, experts and coop admins verify; a member may be any of the first two
+  if (roles.has('member') || roles.has('expert') || roles.has('coop_admin') || roles.has('admin')) views.push('to_verify');
+  if (roles.has('supervisor')) views.push('attention');
+  views.push('all');
+  return views.map((v) => TABS[v]);
+}
+
+/** The 隐患 tab: my enterprise's open hazards, those waiting for my verification, the cooperative's or region's. */
 export function HazardsPage() {
+  // the roles pick the lists: the kept copy, else asked once (WeChat logs in silently on the way)
+  const meQuery = useQuery(async () => cachedMe() ?? fetchMe(), []);
+  const me = meQuery.data;
+  const desk = useDesk();
+  const tabs = tabsFor(me);
+  const [chosen, setView] = useState<View_ | null>(null);
+  const view = chosen && tabs.some((t) => t.view === chosen) ? chosen : tabs[0].view;
+  const [unread, setUnread] = useState<number | null>(null);
+  const list = usePagedQuery((page) => listHazards({ view }, page), [view], { refetchOnShow: true, enabled: !!me });
+  useDidShow(() => {
+    void refreshUnreadBadge().then(setUnread);
+  });
+
+  const roles = new Set((me?.roles ?? []).map((g) => g.role));
+  const ledger = roles.has('coop_admin') || roles.has('supervisor') || roles.has('admin');
+  const tab = TABS[view];
+  const open = (h: Hazard) => navigateTo(withQuery(ROUTES.hazard, { id: h.id }));
+  const acrossMembers = view !== 'open';
+  const items = list.data ?? [];
+
   return (
-    <View className='page'>
-      <ComingSoon
-        title='隐患闭环即将上线'
-        intro='这里将列出本企业和合作社的隐患，跟踪整改直到验收销号。'
-        features={[
-          '隐患清单：待整改、待验收、已销号，逾期醒目提示',
-          '提交整改措施、费用和整改后照片',
-          '互查发现的隐患由其他成员或专家验收',
-          '整改期限提醒通过微信订阅消息送达',
-        ]}
-      />
+    <View className='page hazards'>
+      <View className='card hazards__head'>
+        <View className='hazards__inbox' onClick={() => navigateTo(ROUTES.inbox)}>
+          <Text className='hazards__inbox-title'>消息</Text>
+          {unread ? <Text className='hazards__unread'>{unread} 条未读</Text> : <Text className='card__meta'>整改提醒、验收结果和延期审批</Text>}
+          <Text className='hazards__arrow'>›</Text>
+        </View>
+        {ledger && (
+          <View className='card__actions'>
+            <Button className='btn hazards__ledger' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.hazardLedger)}>
+              隐患台账与统计
+            </Button>
+          </View>
+        )}
+      </View>
+      <View className='hz-chips'>
+        {tabs.map((t) => (
+          <Text key={t.view} className={`hz-chip hazards__tab hazards__tab--${t.view}${t.view === view ? ' hz-chip--on' : ''}`} onClick={() => setView(t.view)}>
+            {t.label}
+          </Text>
+        ))}
+      </View>
+      {list.data && <Text className='section-title'>共 {list.total} 条{view === 'open' ? '，期限近的在前' : ''}</Text>}
+      <StateView query={me ? list : meQuery} empty={items.length === 0} emptyText={tab.empty}>
+        {desk ? (
+          <HazardTable rows={items} showEnterprise={acrossMembers} onOpen={open} />
+        ) : (
+          <View className='hazards__list'>
+            {items.map((h) => (
+              <HazardItem key={h.id} hazard={h} showEnterprise={acrossMembers} onOpen={open} />
+            ))}
+          </View>
+        )}
+        {list.hasMore && (
+          <View className='block-btn'>
+            <Button block loading={list.loadingMore} disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+              加载更多
+            </Button>
+          </View>
+        )}
+      </StateView>
     </View>
   );
 }

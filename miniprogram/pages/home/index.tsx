@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/enums';
 import { canManageCooperative, type Principal } from '../../../shared/policy';
 import type { Me } from '../../../shared/schemas/auth';
@@ -10,6 +11,7 @@ import { type PagedQuery, usePagedQuery, useQuery } from '../../hooks/use-query'
 import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { fetchMe, hasToken, principalOf } from '../../services/auth';
+import { refreshUnreadBadge } from '../../services/notifications';
 import { listCooperativePage } from '../../services/org';
 import './index.scss';
 
@@ -82,6 +84,7 @@ function HomeContent({ me, coops }: { me: Me; coops: PagedQuery<Cooperative> }) 
           </View>
         )}
       </View>
+      <HazardEntry />
       {roles.includes('admin') && <AdminPanel />}
       <Text className='section-title'>
         {heading.title}
@@ -101,6 +104,29 @@ function HomeContent({ me, coops }: { me: Me; coops: PagedQuery<Cooperative> }) 
           </View>
         )}
       </StateView>
+    </View>
+  );
+}
+
+/** The way in to the hazard list and the inbox, with the unread count (kept fresh each time home shows). */
+function HazardEntry() {
+  const [unread, setUnread] = useState<number | null>(null);
+  useEffect(() => {
+    void refreshUnreadBadge().then(setUnread);
+  }, []);
+  useDidShow(() => {
+    void refreshUnreadBadge().then(setUnread);
+  });
+  return (
+    <View className='card home__hazards'>
+      <View className='card__actions home__hazard-actions'>
+        <Button className='btn home__hazard-list' type='primary' fill='outline' onClick={() => relaunch(ROUTES.hazards)}>
+          隐患清单
+        </Button>
+        <Button className='btn home__inbox' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.inbox)}>
+          {unread ? `消息（${unread} 未读）` : '消息'}
+        </Button>
+      </View>
     </View>
   );
 }

@@ -1,0 +1,50 @@
+// The in-app inbox: notifications of deadlines, fixes to verify, decisions; unread count on the 隐患 tab.
+import Taro from '@tarojs/taro';
+import type { Notification, NotificationList } from '../../shared/schemas/notifications';
+import { ROUTES, withQuery } from '../routes';
+import { request } from './request';
+
+export function listNotifications(opts: { unread?: boolean; page?: number; pageSize?: number } = {}): Promise<NotificationList> {
+  return request('/api/notifications', {
+    query: { unread: opts.unread === undefined ? undefined : String(opts.unread), page: opts.page ?? 1, pageSize: opts.pageSize ?? 20 },
+  });
+}
+
+export function markRead(id: string): Promise<Notification> {
+  return request(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', data: {} });
+}
+
+export async function unreadCount(): Promise<number> {
+  return (await listNotifications({ unread: true, pageSize: 1 })).unread;
+}
+
+/** A notification's in-app link (`/hazards/<id>`, `/inspections/<id>`) as a page route; null when unknown. */
+export function routeOfLink(link: string | null): string | null {
+  if (!link) return null;
+  const m = /^\/?(hazards|inspections)\/([^/?#]+)/.exec(link);
+  if (!m) return null;
+  const id = decodeURIComponent(m[2]);
+  return withQuery(m[1] === 'hazards' ? ROUTES.hazard : ROUTES.inspection, { id });
+}
+
+// The badge sits on the 隐患 tab: nearly every message is about a hazard, and that tab opens the inbox.
+const TAB_INDEX = (['home', 'inspections', 'hazards', 'mine'] as const).indexOf('hazards');
+
+/** Shows `count` on the 隐患 tab (none at 0). Only tab pages may set it; failures (no tab bar) are ignored. */
+export function showUnreadBadge(count: number): void {
+  const done = () => undefined;
+  if (count > 0) void Taro.setTabBarBadge({ index: TAB_INDEX, text: count > 99 ? '99+' : String(count) }).catch(done);
+  else void Taro.removeTabBarBadge({ index: TAB_INDEX }).catch(done);
+}
+
+/** Fetches the unread count and puts it on the tab; the count, or null when it could not be read. */
+export async function refreshUnreadBadge(): Promise<number | null> {
+  try {
+    const n = await unreadCount();
+    showUnreadBadge(n);
+    return n;
+  } catch {
+    return null;
+  }
+}
+
