@@ -11,6 +11,9 @@ import { EnterpriseEntity } from '../org/enterprise.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkshopEntity } from '../workshops/workshop.entity';
 
+// bigint arrives as a string from mysql2; amounts in fen stay far below 2^53.
+const FEN = { to: (v: number | null): number | null => v, from: (v: string | number | null): number | null => (v === null ? null : Number(v)) };
+
 /** A hazard (隐患) of an enterprise; its state changes are hazard_events (docs/domain.md "The hazard loop"). */
 @Entity('hazards')
 @Index('ix_hazards_enterprise', ['enterpriseId', 'status', 'deadline'])
@@ -69,6 +72,42 @@ export class HazardEntity {
   /** Optimistic version for the moves of the lifecycle (two verifiers at once: one wins). */
   @Column({ type: 'int', default: 1 }) version!: number;
 
+  // A major hazard's treatment plan, the five fixed (五定); money in fen so sums stay exact.
+  @Column({ type: 'varchar', length: 40, nullable: true }) planResponsible!: string | null;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) planMeasures!: string | null;
+  @Column({ type: 'bigint', nullable: true, transformer: FEN }) planFundsFen!: number | null;
+  @Column({ type: 'date', nullable: true }) planDeadline!: string | null;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) planContingency!: string | null;
+  @TimeColumn(true) planSubmittedAt!: Date | null;
+
+  // The latest rectification (earlier ones stay in the events).
+  @Column({ type: 'varchar', length: 1000, nullable: true }) rectMeasures!: string | null;
+  @Column({ type: 'bigint', nullable: true, transformer: FEN }) rectCostFen!: number | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) rectResponsible!: string | null;
+  @Column({ type: 'simple-json', nullable: true }) rectPhotoIds!: string[] | null;
+  @Column({ type: 'date', nullable: true }) rectCompletedOn!: string | null;
+  @TimeColumn(true) rectSubmittedAt!: Date | null;
+
+  @ForeignKey(() => UserEntity, { name: 'fk_hazards_rect_by' })
+  @RefColumn(true)
+  rectSubmittedById!: string | null;
+
+  @ForeignKey(() => UserEntity, { name: 'fk_hazards_verified_by' })
+  @RefColumn(true)
+  verifiedById!: string | null;
+
+  @TimeColumn(true) verifiedAt!: Date | null;
+
+  // An extension the enterprise asked for and nobody has answered yet (all null otherwise).
+  @Column({ type: 'date', nullable: true }) extDeadline!: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) extReason!: string | null;
+
+  @ForeignKey(() => UserEntity, { name: 'fk_hazards_ext_by' })
+  @RefColumn(true)
+  extRequestedById!: string | null;
+
+  @TimeColumn(true) extRequestedAt!: Date | null;
+
   @CreatedColumn() createdAt!: Date;
   @UpdatedColumn() updatedAt!: Date;
 }
@@ -96,6 +135,11 @@ export class HazardEventEntity {
   /** What changed (e.g. the deadline before and after), as JSON. */
   @Column({ type: 'simple-json', nullable: true }) data!: Record<string, string | number | boolean> | null;
   @Column({ type: 'simple-json' }) photoIds!: string[];
+
+  /** A rectification's idempotency key: the same submission twice (a dropped connection) records one event. */
+  @Index('uq_hazard_events_client', { unique: true })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  clientId!: string | null;
 }
 
 /** A cooperative's own deadline rules; absent → the defaults of shared/deadlines.ts. */

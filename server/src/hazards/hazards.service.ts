@@ -16,6 +16,9 @@ import type { Hazard } from '../../../shared/schemas/hazards';
 import { EnterpriseEntity } from '../org/enterprise.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkshopEntity } from '../workshops/workshop.entity';
+import { allowedActions } from '../../../shared/hazard-lifecycle';
+import { NotificationsService } from '../notifications/notifications.service';
+import { HazardPeople, hazardFacts } from './hazard-people';
 import { DeadlineRulesEntity, HazardEntity, HazardEventEntity } from './hazard.entity';
 
 export interface NewHazard {
@@ -38,13 +41,15 @@ export interface NewHazard {
   note?: string | null;
 }
 
-/** Hazards are born here (with their `reported` event); the lifecycle moves come with the hazard loop. */
+/** Hazards are born here (with their `reported` event); hazard-lifecycle.service.ts moves them. */
 @Injectable()
 export class HazardsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     private readonly clock: Clock,
+    private readonly people: HazardPeople,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async get(actor: Principal, id: string): Promise<HazardDetail> {
@@ -55,14 +60,17 @@ export class HazardsService {
     if (!row) throw AppError.notFound();
     const [dto] = await this.toDtos([row]);
     const events = await this.db.getRepository(HazardEventEntity).find({ where: { hazardId: id }, order: { at: 'ASC', id: 'ASC' } });
-    const actors = await this.db.getRepository(UserEntity).find({ where: { id: In(events.map((e) => e.actorId).filter((x): x is string => !!x)) }, select: { id: true, name: true } });
+    const userIds = [...events.map((e) => e.actorId), row.rectSubmittedById, row.verifiedById, row.extRequestedById];
+    const users = await this.db.getRepository(UserEntity).find({ where: { id: In(userIds.filter((x): x is string => !!x)) }, select: { id: true, name: true } });
+    const nameOf = (uid: string | null): string | null => (uid ? (users.find((a) => a.id === uid)?.name ?? null) : null);
+    const relations = await this.people.relations(this.db.manager, actor, scope, row);
     return {
       ...dto,
       events: events.map((e) => ({
         id: e.id,
         kind: e.kind,
         actorId: e.actorId,
-        actorName: actors.find((a) => a.id === e.actorId)?.name ?? null,
+        actorName: nameOf(e.actorId),
         at: e.at.toISOString(),
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
@@ -70,13 +78,33 @@ export class HazardsService {
         data: e.data,
         photoIds: e.photoIds,
       })),
-      // the lifecycle moves come next (shared/hazard-lifecycle.ts)
-      plan: null,
-      rectification: null,
-      extensionRequest: null,
-      verifiedByName: null,
-      verifiedOn: null,
-      actions: [],
+      plan: row.planSubmittedAt
+        ? {
+            responsible: row.planResponsible ?? '',
+            measures: row.planMeasures ?? '',
+            funds: (row.planFundsFen ?? 0) / 100,
+            deadline: row.planDeadline ?? '',
+            contingency: row.planContingency ?? '',
+            submittedAt: row.planSubmittedAt.toISOString(),
+          }
+        : null,
+      rectification: row.rectSubmittedAt
+        ? {
+            measures: row.rectMeasures ?? '',
+            cost: (row.rectCostFen ?? 0) / 100,
+            responsible: row.rectResponsible ?? '',
+            photoIds: row.rectPhotoIds ?? [],
+            completedOn: row.rectCompletedOn ?? '',
+            submittedAt: row.rectSubmittedAt.toISOString(),
+            submittedByName: nameOf(row.rectSubmittedById) ?? '',
+          }
+        : null,
+      extensionRequest: row.extRequestedAt
+        ? { deadline: row.extDeadline ?? '', reason: row.extReason ?? '', requestedAt: row.extRequestedAt.toISOString(), requestedByName: nameOf(row.extRequestedById) ?? '' }
+        : null,
+      verifiedByName: nameOf(row.verifiedById),
+      verifiedOn: row.verifiedAt ? shanghaiDate(row.verifiedAt) : null,
+      actions: allowedActions(hazardFacts(row), relations),
     };
   }
 
@@ -124,7 +152,9 @@ export class HazardsService {
         updatedAt: now,
       });
     });
-    await em.getRepository(HazardEntity).insert(rows);
+    // updateEntity(false): on SQLite TypeORM reads generated values of a multi-row insert back by rowid and
+    // can hand one row's id to another; the ids are ours already
+    await em.createQueryBuilder().insert().into(HazardEntity).values(rows).updateEntity(false).execute();
     await em.getRepository(HazardEventEntity).insert(
       rows.map((h, i) => ({
         id: randomUUID(),
@@ -139,7 +169,27 @@ export class HazardsService {
         photoIds: h.photoIds,
       })),
     );
+    await this.tellSupervisors(em, rows.filter((h) => h.level === 'major'));
     return rows;
+  }
+
+  /** A major hazard is the supervisor's from the moment it is reported (docs/domain.md). */
+  private async tellSupervisors(em: EntityManager, majors: HazardEntity[]): Promise<void> {
+    for (const h of majors) {
+      const ent = await em.getRepository(EnterpriseEntity).findOne({ where: { id: h.enterpriseId }, select: { id: true, name: true } });
+      const text = h.description.length > 40 ? `${h.description.slice(0, 39)}…` : h.description;
+      await this.notifications.add(
+        em,
+        (await this.people.supervisors(em, h)).map((userId) => ({
+          userId,
+          kind: 'hazard_major_reported' as const,
+          title: '发现重大隐患',
+          body: `「${ent?.name ?? ''}」发现重大隐患：${text}。治理方案须于 ${h.planDueOn ?? h.deadline} 前填报，整改期限 ${h.deadline}。`,
+          link: `/hazards/${h.id}`,
+          dedupeKey: `hazard_major_reported:${h.id}:${userId}`,
+        })),
+      );
+    }
   }
 
   /** DTOs with enterprise, workshop and finder names (three lookups for any number of hazards). */

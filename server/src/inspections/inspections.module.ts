@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChecklistsModule } from '../checklists/checklists.module';
+import { HazardLifecycleController } from '../hazards/hazard-lifecycle.controller';
+import { HazardLifecycleService } from '../hazards/hazard-lifecycle.service';
+import { HazardPeople } from '../hazards/hazard-people';
 import { HazardsController } from '../hazards/hazards.controller';
 import { HazardsService } from '../hazards/hazards.service';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -10,14 +13,16 @@ import { InspectionsService } from './inspections.service';
 
 @Module({
   imports: [ChecklistsModule, NotificationsModule],
-  controllers: [InspectionsController, HazardsController],
+  controllers: [InspectionsController, HazardsController, HazardLifecycleController],
   providers: [
     ScopeService,
+    HazardPeople,
     HazardsService,
+    HazardLifecycleService,
     InspectionsService,
     // Scan resolution asks "which open round here is the caller in?" through this token.
     { provide: ASSIGNED_INSPECTION_FINDER, useExisting: InspectionsService },
   ],
-  exports: [InspectionsService, HazardsService, ASSIGNED_INSPECTION_FINDER],
+  exports: [InspectionsService, HazardsService, HazardPeople, ASSIGNED_INSPECTION_FINDER],
 })
 export class InspectionsModule {}
