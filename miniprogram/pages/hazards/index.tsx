@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Role } from '../../../shared/enums';
 import type { Me } from '../../../shared/schemas/auth';
@@ -10,11 +9,11 @@ import { Button } from '../../components/nut';
 import { StateView } from '../../components/state-view';
 import { useDesk } from '../../hooks/use-desk';
 import { usePagedQuery, useQuery } from '../../hooks/use-query';
+import { useUnreadBadge } from '../../hooks/use-unread';
 import { navigateTo } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { cachedMe, fetchMe } from '../../services/auth';
 import { listHazards } from '../../services/hazards';
-import { refreshUnreadBadge } from '../../services/notifications';
 import '../../components/hazard-item.scss';
 import './index.scss';
 
@@ -53,11 +52,8 @@ export function HazardsPage() {
   const tabs = tabsFor(me);
   const [chosen, setView] = useState<View_ | null>(null);
   const view = chosen && tabs.some((t) => t.view === chosen) ? chosen : tabs[0].view;
-  const [unread, setUnread] = useState<number | null>(null);
+  const unread = useUnreadBadge();
   const list = usePagedQuery((page) => listHazards({ view }, page), [view], { refetchOnShow: true, enabled: !!me });
-  useDidShow(() => {
-    void refreshUnreadBadge().then(setUnread);
-  });
 
   const roles = new Set((me?.roles ?? []).map((g) => g.role));
   const ledger = roles.has('coop_admin') || roles.has('supervisor') || roles.has('admin');

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../../shared/enums';
 import { canManageCooperative, type Principal } from '../../../shared/policy';
 import type { Me } from '../../../shared/schemas/auth';
@@ -8,10 +7,10 @@ import type { Cooperative } from '../../../shared/schemas/org';
 import { Button } from '../../components/nut';
 import { StateView } from '../../components/state-view';
 import { type PagedQuery, usePagedQuery, useQuery } from '../../hooks/use-query';
+import { useUnreadBadge } from '../../hooks/use-unread';
 import { navigateTo, relaunch } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { fetchMe, hasToken, principalOf } from '../../services/auth';
-import { refreshUnreadBadge } from '../../services/notifications';
 import { listCooperativePage } from '../../services/org';
 import './index.scss';
 
@@ -110,13 +109,7 @@ function HomeContent({ me, coops }: { me: Me; coops: PagedQuery<Cooperative> }) 
 
 /** The way in to the hazard list and the inbox, with the unread count (kept fresh each time home shows). */
 function HazardEntry() {
-  const [unread, setUnread] = useState<number | null>(null);
-  useEffect(() => {
-    void refreshUnreadBadge().then(setUnread);
-  }, []);
-  useDidShow(() => {
-    void refreshUnreadBadge().then(setUnread);
-  });
+  const unread = useUnreadBadge();
   return (
     <View className='card home__hazards'>
       <View className='card__actions home__hazard-actions'>

@@ -1,11 +1,23 @@
 import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
 import { ApiError, toastError } from '../../../services/request';
 import './fields.scss';
 
+/** An error belongs to the value it was given for: once the person edits the field, it clears (as in FormField). */
+function useFieldError(value: string, error: string | undefined): string | undefined {
+  const [errorValue, setErrorValue] = useState(value);
+  useEffect(() => {
+    setErrorValue(value);
+    // only a new error re-arms it, not every keystroke
+  }, [error]);
+  return error && value === errorValue ? error : undefined;
+}
+
 /** A labelled multi-line text with its error under it. */
 export function TextAreaField(props: { label: string; value: string; error?: string; placeholder?: string; maxlength?: number; name: string; onInput: (v: string) => void }) {
+  const error = useFieldError(props.value, props.error);
   return (
-    <View className={`field${props.error ? ' field--invalid' : ''}`}>
+    <View className={`field${error ? ' field--invalid' : ''}`}>
       <Text className='field__label'>{props.label}</Text>
       <Textarea
         className={`hz-field__textarea hz-field--${props.name}`}
@@ -15,20 +27,21 @@ export function TextAreaField(props: { label: string; value: string; error?: str
         placeholder={props.placeholder}
         onInput={(e) => props.onInput(e.detail.value)}
       />
-      {props.error && <Text className='field__error'>{props.error}</Text>}
+      {error && <Text className='field__error'>{error}</Text>}
     </View>
   );
 }
 
 /** A labelled calendar date (YYYY-MM-DD, Beijing) chosen from the native picker. */
 export function DateField(props: { label: string; value: string; start?: string; end?: string; error?: string; name: string; onChange: (v: string) => void }) {
+  const error = useFieldError(props.value, props.error);
   return (
-    <View className={`field${props.error ? ' field--invalid' : ''}`}>
+    <View className={`field${error ? ' field--invalid' : ''}`}>
       <Text className='field__label'>{props.label}</Text>
       <Picker mode='date' value={props.value} start={props.start} end={props.end} onChange={(e) => props.onChange(String(e.detail.value))}>
         <Text className={`hz-field__date hz-field--${props.name}`}>{props.value || '请选择日期'}</Text>
       </Picker>
-      {props.error && <Text className='field__error'>{props.error}</Text>}
+      {error && <Text className='field__error'>{error}</Text>}
     </View>
   );
 }

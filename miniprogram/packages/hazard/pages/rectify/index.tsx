@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { shanghaiDate } from '../../../../../shared/dates';
 import { FormField } from '../../../../components/form-field';
 import { HazardStatusTag, LevelTag } from '../../../../components/hazard-item';
@@ -8,7 +8,7 @@ import { StateView } from '../../../../components/state-view';
 import { useQuery } from '../../../../hooks/use-query';
 import { uuid } from '../../../../lib/offline-queue';
 import { formatDate } from '../../../../lib/time';
-import { cachedMe } from '../../../../services/auth';
+import { cachedMe, fetchMe } from '../../../../services/auth';
 import { choosePhotos, uploadPhoto } from '../../../../services/files';
 import { getHazard, submitRectification } from '../../../../services/hazards';
 import { DateField, fieldErrorsOf, parseMoney, TextAreaField } from '../../components/fields';
@@ -38,10 +38,15 @@ export function RectifyPage() {
   // one rectification per form: a retry after a lost answer sends the same clientId, and photos go up once
   const [clientId] = useState(uuid);
   const uploaded = useRef(new Map<string, string>());
+  useEffect(() => {
+    // the person filling the form is usually the one responsible
+    if (!responsible) void fetchMe().then((m) => setResponsible((cur) => cur || m.name), () => undefined);
+  }, []);
 
   const addPhotos = async () => {
     const picked = await choosePhotos(Math.min(3, MAX_PHOTOS - photos.length));
     setPhotos((cur) => [...cur, ...picked].slice(0, MAX_PHOTOS));
+    if (picked.length > 0) setErrors(({ photoIds: _done, ...rest }) => rest);
   };
 
   const validate = (): Record<string, string> => {

@@ -1,0 +1,272 @@
+/**
+ * @jest-environment jsdom
+ */
+// The hazard screens of the built mini-program against a fake API: the 隐患 tab with countdown badges and the
+// unread badge, the detail with its timeline, the rectification form's body (clientId kept across a retry,
+// photos uploaded once), a verification that lost the race (409 → 已被他人处理), and the inbox.
+import type { HazardDetail } from '../../shared/schemas/hazards';
+import { bootWeapp, waitForText, type FakeRequest, type Harness, type SimComponent, type SimElement } from './harness';
+import { err, fakeServer } from './fake-api';
+import { DETAIL, MEMBER, NOTIFICATIONS, OPEN_LIST, PENDING } from './hazard-support';
+
+jest.setTimeout(200_000);
+
+type Wx = Record<string, unknown>;
+const wx = () => (global as unknown as { wx: Wx }).wx;
+type Cb = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void };
+const answer = (opts: Cb, r: unknown): Promise<unknown> =>
+  new Promise((resolve) =>
+    setTimeout(() => {
+      opts.success?.(r);
+      opts.complete?.(r);
+      resolve(r);
+    }, 1),
+  );
+
+async function until(pred: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const settle = (ms = 40) => new Promise((r) => setTimeout(r, ms));
+const tap = (page: SimComponent, sel: string, i = 0) => page.querySelectorAll(sel)[i].dispatchEvent('tap');
+async function type(el: SimElement, value: string): Promise<void> {
+  el.dispatchEvent('input', { detail: { value, cursor: value.length } });
+  await settle(20);
+}
+
+describe('weapp 隐患 screens', () => {
+  let h: Harness;
+  const navigations: string[] = [];
+  const badges: string[] = [];
+  const modals: string[] = [];
+  const toasts: string[] = [];
+  const uploads: string[] = [];
+  const rectifications: FakeRequest[] = [];
+  const verifications: FakeRequest[] = [];
+  let detail: HazardDetail = DETAIL;
+  let rectifyAnswers: ('down' | 'ok')[] = [];
+  const read = new Set<string>();
+
+  beforeAll(() => {
+    // Taro binds the wx APIs that exist when the app boots: the doubles go in first
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('miniprogram-simulate');
+    Object.assign(wx(), {
+      navigateTo(o: Cb & { url: string }) {
+        navigations.push(o.url);
+        return answer(o, { errMsg: 'navigateTo:ok' });
+      },
+      navigateBack: (o: Cb) => answer(o, { errMsg: 'navigateBack:ok' }),
+      redirectTo(o: Cb & { url: string }) {
+        navigations.push(`redirect:${o.url}`);
+        return answer(o, { errMsg: 'redirectTo:ok' });
+      },
+      setTabBarBadge(o: Cb & { index: number; text: string }) {
+        badges.push(`${o.index}:${o.text}`);
+        return answer(o, { errMsg: 'setTabBarBadge:ok' });
+      },
+      removeTabBarBadge(o: Cb & { index: number }) {
+        badges.push(`${o.index}:-`);
+        return answer(o, { errMsg: 'removeTabBarBadge:ok' });
+      },
+      chooseMedia: (o: Cb) => answer(o, { tempFiles: [{ tempFilePath: 'wxfile://tmp/hose-new.jpg', size: 3_000_000, fileType: 'image' }], type: 'image' }),
+      compressImage: (o: Cb & { src: string }) => answer(o, { tempFilePath: o.src.replace('.jpg', '-small.jpg') }),
+      uploadFile: (o: Cb & { filePath: string }) => {
+        uploads.push(o.filePath);
+        void answer(o, { statusCode: 201, data: JSON.stringify({ id: `file-${uploads.length}`, url: '/api/files/x', thumbUrl: null, mime: 'image/jpeg', size: 1, width: 1, height: 1 }) });
+        return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} };
+      },
+      downloadFile: (o: Cb & { url: string }) => {
+        void answer(o, { statusCode: 200, tempFilePath: `wxfile://tmp/${o.url.split('/api/files/')[1]?.replace(/\//g, '-') ?? 'doc'}` });
+        return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} };
+      },
+      previewImage: (o: Cb) => answer(o, {}),
+      showToast(o: Cb & { title: string }) {
+        toasts.push(o.title);
+        return answer(o, {});
+      },
+      showModal(o: Cb & { title: string; content: string }) {
+        modals.push(`${o.title}：${o.content}`);
+        return answer(o, { confirm: true, cancel: false });
+      },
+    });
+    h = bootWeapp(
+      fakeServer(MEMBER, [], (req) => {
+        if (req.method === 'GET' && req.path === '/api/hazards') {
+          const items = req.query.view === 'to_verify' ? [] : OPEN_LIST;
+          return { status: 200, body: { items, total: items.length, page: 1, pageSize: 20 } };
+        }
+        if (req.method === 'GET' && req.path === '/api/hazards/hz-1') return { status: 200, body: detail };
+        if (req.method === 'POST' && req.path === '/api/hazards/hz-1/rectification') {
+          rectifications.push(req);
+          if (rectifyAnswers.shift() === 'down') return err(503, 'DB_UNAVAILABLE', '服务暂时不可用，请稍后重试');
+          detail = PENDING;
+          return { status: 200, body: PENDING };
+        }
+        if (req.method === 'POST' && req.path === '/api/hazards/hz-1/verification') {
+          verifications.push(req);
+          // another verifier got there first
+          detail = { ...PENDING, status: 'closed', version: 5, verifiedByName: '李建国', verifiedOn: '2026-12-05', actions: [] };
+          return err(409, 'HAZARD_CHANGED', '该隐患已被他人处理，请刷新后查看');
+        }
+        if (req.method === 'GET' && req.path === '/api/notifications') {
+          const all = NOTIFICATIONS.map((n) => (read.has(n.id) ? { ...n, readAt: '2026-12-05T02:00:00.000Z' } : n));
+          const items = req.query.unread === 'true' ? all.filter((n) => !n.readAt) : all;
+          const unread = all.filter((n) => !n.readAt).length;
+          return { status: 200, body: { items: items.slice(0, Number(req.query.pageSize ?? 20)), total: items.length, unread, page: 1, pageSize: 20 } };
+        }
+        const m = /^\/api\/notifications\/([^/]+)\/read$/.exec(req.path);
+        if (req.method === 'POST' && m) {
+          read.add(m[1]);
+          return { status: 200, body: { ...NOTIFICATIONS.find((n) => n.id === m[1]), readAt: '2026-12-05T02:00:00.000Z' } };
+        }
+        return undefined;
+      }),
+    );
+  });
+  beforeEach(() => {
+    navigations.length = 0;
+    modals.length = 0;
+  });
+
+  it('the 隐患 tab lists my enterprise’s open hazards with countdown and level badges; the unread count goes on the tab', async () => {
+    const page = await h.loadPage('pages/hazards/index');
+    const text = await waitForText(page, (t) => t.includes('烤炉燃气管道软管老化开裂'));
+    expect(h.calls.find((c) => c.path === '/api/hazards')?.query).toMatchObject({ view: 'open', page: '1' });
+    expect(text).toContain('本企业待办');
+    expect(text).toContain('待我验收');
+    // the badges, item by item in the server's order
+    const items = page.querySelectorAll('.hz-item').map((n) => n.dom.textContent ?? '');
+    expect(items).toHaveLength(3);
+    expect(items[0]).toContain('重大');
+    expect(items[0]).toContain('逾期2天');
+    expect(items[1]).toContain('今天到期');
+    expect(items[2]).toContain('剩3天');
+    expect(items[2]).toContain('烘焙车间 · 气瓶与压力管道');
+    expect(page.querySelectorAll('.hz-countdown--overdue')).toHaveLength(1);
+    expect(page.querySelectorAll('.hz-level--major')).toHaveLength(1);
+    // one unread message: on the 隐患 tab (index 2), and beside 消息
+    await until(() => badges.includes('2:1'));
+    await waitForText(page, (t) => t.includes('1 条未读'));
+
+    tap(page, '.hz-item', 2);
+    await until(() => navigations.length === 1);
+    expect(navigations).toEqual(['/packages/hazard/pages/detail/index?id=hz-1']);
+  });
+
+  it('the detail shows the hazard, its before-photo and the timeline with the deadline change; only the allowed actions', async () => {
+    detail = DETAIL;
+    const page = await h.loadPage('packages/hazard/pages/detail/index', { id: 'hz-1' });
+    const text = await waitForText(page, (t) => t.includes('处理记录'));
+    expect(text).toContain('烤炉燃气管道软管老化开裂');
+    expect(text).toContain('日照青亚食品有限公司 · 烘焙车间');
+    expect(text).toContain('整改期限：2026-12-15');
+    expect(text).toContain('隐患照片（整改前）');
+    // timeline: who, when (Beijing time), what, the note and the deadline change
+    const events = page.querySelectorAll('.hz-timeline__event').map((n) => n.dom.textContent ?? '');
+    expect(events).toHaveLength(2);
+    expect(events[0]).toContain('发现隐患');
+    expect(events[0]).toContain('赵海 · 2026-12-01 16:00');
+    expect(events[0]).toContain('互查发现，已拍照');
+    expect(events[1]).toContain('延期');
+    expect(events[1]).toContain('李建国 · 2026-12-04 10:30');
+    expect(events[1]).toContain('整改期限：2026-12-08 → 2026-12-15');
+    const actions = page.querySelectorAll('.hazard__action').map((n) => n.dom.textContent);
+    expect(actions).toEqual(['提交整改', '申请延期']);
+    // the before-photo's thumbnail was fetched with the token
+    await until(() => page.querySelectorAll('.hz-photos__thumb').length >= 2);
+
+    tap(page, '.hazard__action--submit_rectification');
+    await until(() => navigations.length === 1);
+    expect(navigations).toEqual(['/packages/hazard/pages/rectify/index?id=hz-1']);
+  });
+
+  it('the rectification form posts measures, cost, responsible and the uploaded photo ids; a retry keeps the clientId and uploads once', async () => {
+    detail = DETAIL;
+    rectifyAnswers = ['down', 'ok'];
+    const page = await h.loadPage('packages/hazard/pages/rectify/index', { id: 'hz-1' });
+    await waitForText(page, (t) => t.includes('提交整改，申请验收'));
+    // nothing filled: refused on the phone
+    tap(page, '.rectify__submit');
+    let text = await waitForText(page, (t) => t.includes('请至少上传一张整改后照片'));
+    expect(text).toContain('请填写整改措施');
+    expect(rectifications).toHaveLength(0);
+
+    await type(page.querySelectorAll('.hz-field--measures')[0], '更换为金属波纹软管并加装管卡');
+    const inputs = page.querySelectorAll('.field__input').filter((n) => n.dom.tagName.toLowerCase().endsWith('input'));
+    await type(inputs[0], '280.5');
+    await type(inputs[1], '王强');
+    tap(page, '.hz-photos__add');
+    await until(() => page.querySelectorAll('.hz-photos__thumb').length >= 2); // before-photo + the new one
+
+    tap(page, '.rectify__submit');
+    await until(() => rectifications.length === 1);
+    await until(() => toasts.includes('服务暂时不可用，请稍后重试'));
+    await waitForText(page, (t) => t.includes('提交整改，申请验收')); // the button is free again
+    tap(page, '.rectify__submit');
+    await until(() => rectifications.length === 2);
+    await until(() => navigations.length > 0 || toasts.includes('已提交，等待验收'));
+
+    const [first, second] = rectifications.map((r) => r.data as Record<string, unknown>);
+    expect(first).toEqual({
+      clientId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      measures: '更换为金属波纹软管并加装管卡',
+      cost: 280.5,
+      responsible: '王强',
+      photoIds: ['file-1'],
+      completedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(second).toEqual(first);
+    expect(uploads).toEqual(['wxfile://tmp/hose-new-small.jpg']);
+    text = page.dom.textContent ?? '';
+    expect(text).not.toContain('请至少上传一张整改后照片');
+  });
+
+  it('a verification that another verifier beat answers 409: 已被他人处理, and the detail reloads to the closed hazard', async () => {
+    detail = PENDING;
+    const page = await h.loadPage('packages/hazard/pages/detail/index', { id: 'hz-1' });
+    let text = await waitForText(page, (t) => t.includes('整改情况'));
+    expect(text).toContain('更换为金属波纹软管并加装管卡');
+    expect(text).toContain('整改资金：280.00 元');
+    expect(text).toContain('整改后照片');
+    expect(page.querySelectorAll('.hazard__action').map((n) => n.dom.textContent)).toEqual(['验收通过', '退回整改', '作废']);
+
+    // a rejection needs its reason, on the phone already
+    tap(page, '.hazard__action--reject');
+    await waitForText(page, (t) => t.includes('退回原因（企业将看到）'));
+    tap(page, '.hazard__confirm');
+    await waitForText(page, (t) => t.includes('退回整改须说明原因'));
+    expect(verifications).toHaveLength(0);
+
+    const gets = h.calls.filter((c) => c.method === 'GET' && c.path === '/api/hazards/hz-1').length;
+    tap(page, '.hazard__action--accept');
+    await until(() => verifications.length === 1);
+    expect(verifications[0].data).toEqual({ decision: 'accept', version: 4 });
+    await until(() => modals.some((m) => m.startsWith('已被他人处理')));
+    expect(modals[0]).toContain('验收通过：确认整改到位');
+    text = await waitForText(page, (t) => t.includes('已销号'));
+    expect(h.calls.filter((c) => c.method === 'GET' && c.path === '/api/hazards/hz-1').length).toBe(gets + 1);
+    expect(text).toContain('验收：李建国');
+    expect(page.querySelectorAll('.hazard__action')).toHaveLength(0);
+  });
+
+  it('the inbox lists messages unread first; opening one marks it read and goes to its hazard', async () => {
+    const page = await h.loadPage('packages/inbox/pages/index/index');
+    const text = await waitForText(page, (t) => t.includes('隐患今天到期'));
+    expect(text).toContain('1 条未读');
+    expect(text).toContain('您被安排参加互查');
+    expect(page.querySelectorAll('.inbox__item--unread')).toHaveLength(1);
+    tap(page, '.inbox__item', 0);
+    await until(() => navigations.length === 1);
+    expect(navigations).toEqual(['/packages/hazard/pages/detail/index?id=hz-today']);
+    await until(() => read.has('n-1'));
+    await waitForText(page, (t) => t.includes('没有未读消息'));
+    expect(page.querySelectorAll('.inbox__item--unread')).toHaveLength(0);
+    tap(page, '.inbox__item', 1);
+    await until(() => navigations.length === 2);
+    expect(navigations[1]).toBe('/packages/inspect/pages/detail/index?id=insp-9');
+  });
+});
