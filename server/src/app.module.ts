@@ -19,6 +19,7 @@ import { InspectionsModule } from './inspections/inspections.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
 import { InspectorsModule } from './inspectors/inspectors.module';
+import { JobsModule } from './jobs/jobs.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         NotificationsModule,
         InspectionsModule,
         InspectorsModule,
+        JobsModule,
         FilesModule,
         DemoModule,
       ],

@@ -17,6 +17,8 @@ export interface TestServer {
   db: DataSource;
   clock: Clock;
   wechat: WeChatSimulator;
+  /** Its database settings, for a second instance (TestServerOptions.dbEnv). */
+  dbEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,8 @@ export interface TestServerOptions {
   demo?: boolean;
   /** Serve dist/h5 at / (default false). */
   serveH5?: boolean;
+  /** Another server's database (TestServer.dbEnv): a second instance on the same data, which it leaves in place. */
+  dbEnv?: Record<string, string>;
   /** Extra settings, e.g. LOGIN_RATE_LIMIT. */
   env?: Record<string, string>;
 }
@@ -35,7 +39,7 @@ export interface TestServerOptions {
  */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const wechat = await startWeChatSimulator({ appid: TEST_APPID, secret: TEST_SECRET });
-  const db = await testDbEnv();
+  const db = opts.dbEnv ? { env: opts.dbEnv, drop: async () => {} } : await testDbEnv();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -48,6 +52,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     H5_DIR: opts.serveH5 ? 'dist/h5' : 'dist/__no_h5__',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     LOGIN_RATE_LIMIT: '10000',
+    // tests run jobs by hand (app.get(HazardRemindersJob).run()) with a moved clock
+    JOBS: 'off',
     ...db.env,
     ...opts.env,
   });
@@ -60,6 +66,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     db: app.get(DataSource),
     clock: app.get(Clock),
     wechat,
+    dbEnv: { ...db.env, ...(opts.env?.DB_PATH ? { DB_PATH: opts.env.DB_PATH } : {}) },
     async close() {
       await app.close();
       await wechat.close();

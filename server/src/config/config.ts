@@ -66,6 +66,9 @@ const envSchema = (requireSecrets: boolean) =>
       FILES_DIR: z.string().min(1).default('data/files'),
       TRUST_PROXY: trustProxySchema,
       LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
+      // Scheduled jobs (deadline reminders); off for tests that drive them by hand.
+      JOBS: z.enum(['on', 'off']).default('on'),
+      REMINDER_EVERY_MIN: z.coerce.number().min(0.01).max(1440).default(10),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     })
     .superRefine((env, ctx) => {
@@ -121,6 +124,8 @@ export class AppConfig {
   readonly logLevel: Env['LOG_LEVEL'];
   /** Login attempts per minute per client address. */
   readonly loginRateLimit: number;
+  /** Scheduled jobs on this instance, and how often the reminder job looks. */
+  readonly jobs: { enabled: boolean; reminderEveryMs: number };
 
   constructor(env: Env) {
     this.production = env.NODE_ENV === 'production';
@@ -153,6 +158,7 @@ export class AppConfig {
     this.filesDir = env.FILES_DIR;
     this.logLevel = env.LOG_LEVEL;
     this.loginRateLimit = env.LOGIN_RATE_LIMIT;
+    this.jobs = { enabled: env.JOBS === 'on', reminderEveryMs: Math.round(env.REMINDER_EVERY_MIN * 60_000) };
   }
 }
 

@@ -40,13 +40,16 @@ export class NotificationsService {
 
   async list(actor: Principal, q: NotificationQuery): Promise<NotificationList> {
     const repo = this.db.getRepository(NotificationEntity);
-    const where = { userId: actor.userId, ...(q.unread === 'true' ? { readAt: IsNull() } : {}) };
-    const [rows, total] = await repo.findAndCount({
-      where,
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
+    const qb = repo.createQueryBuilder('n').where('n.userId = :uid', { uid: actor.userId });
+    if (q.unread === 'true') qb.andWhere('n.readAt IS NULL');
+    // unread first, then newest
+    const [rows, total] = await qb
+      .orderBy('CASE WHEN n.readAt IS NULL THEN 0 ELSE 1 END', 'ASC')
+      .addOrderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     const unread = await repo.countBy({ userId: actor.userId, readAt: IsNull() });
     return { items: rows.map(toDto), total, unread, page: q.page, pageSize: q.pageSize };
   }
