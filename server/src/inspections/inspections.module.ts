@@ -4,6 +4,8 @@ import { HazardLifecycleController } from '../hazards/hazard-lifecycle.controlle
 import { HazardLifecycleService } from '../hazards/hazard-lifecycle.service';
 import { HazardPeople } from '../hazards/hazard-people';
 import { HazardsController } from '../hazards/hazards.controller';
+import { HazardsListController } from '../hazards/hazards-list.controller';
+import { HazardsListService } from '../hazards/hazards-list.service';
 import { HazardsService } from '../hazards/hazards.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ScopeService } from '../org/scope.service';
@@ -13,12 +15,14 @@ import { InspectionsService } from './inspections.service';
 
 @Module({
   imports: [ChecklistsModule, NotificationsModule],
-  controllers: [InspectionsController, HazardsController, HazardLifecycleController],
+  // the list controller first: its `hazards/summary` and `hazards/export.xlsx` must not be taken as `hazards/:id`
+  controllers: [InspectionsController, HazardsListController, HazardsController, HazardLifecycleController],
   providers: [
     ScopeService,
     HazardPeople,
     HazardsService,
     HazardLifecycleService,
+    HazardsListService,
     InspectionsService,
     // Scan resolution asks "which open round here is the caller in?" through this token.
     { provide: ASSIGNED_INSPECTION_FINDER, useExisting: InspectionsService },
