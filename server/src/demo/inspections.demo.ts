@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_DEADLINE_RULES, type FixMode, hazardDeadline } from '../../../shared/deadlines';
 import { shanghaiDate } from '../../../shared/dates';
-import type { HazardLevel, HazardStatus } from '../../../shared/enums';
-import type { HazardEventKind } from '../../../shared/schemas/hazards';
 import { ChecklistEntity, ChecklistItemEntity } from '../checklists/checklist.entity';
-import { HazardEntity, HazardEventEntity } from '../hazards/hazard.entity';
 import {
   InspectionCarriedEntity,
   InspectionEntity,
@@ -17,6 +13,7 @@ import { NotificationEntity } from '../notifications/notification.entity';
 import { RoleGrantEntity } from '../users/role-grant.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkshopEntity } from '../workshops/workshop.entity';
+import { type DemoFinding, type DemoHazardContext, demoHazard } from './hazards.demo';
 
 const DAY = 86_400_000;
 
@@ -32,20 +29,11 @@ function rng(seed: number): () => number {
   };
 }
 
-interface DemoFinding {
-  code: string;
-  description: string;
-  level?: HazardLevel;
-  fixMode?: FixMode;
-  /** What became of it by today. */
-  fate: 'open' | 'pending' | 'closed';
-}
-
 // Typical findings of the general checklist (codes of server/src/checklists/library.ts).
 const FINDINGS: DemoFinding[] = [
   { code: 'GEN-ELE-02', description: '车间东墙插座拖线板串接使用，电线缠绕在铁架上', fate: 'closed' },
   { code: 'GEN-EXT-01', description: '北侧安全出口内侧堆放纸箱，通道宽度不足 1 米', fixMode: 'immediate', fate: 'closed' },
-  { code: 'GEN-FIR-01', description: '仓库 2 具灭火器压力指针在红区', fate: 'closed' },
+  { code: 'GEN-FIR-01', description: '仓库 2 具灭火器压力指针在红区', fate: 'extended' },
   { code: 'GEN-ELE-01', description: '配电箱门无锁，箱内积尘，未张贴责任人', fate: 'pending' },
   { code: 'GEN-FIR-03', description: '成品库二层隔出房间供员工午休住宿', level: 'major', fate: 'open' },
   { code: 'GEN-ELE-03', description: '移动式切割机回路未装漏电保护器', fate: 'open' },
@@ -95,33 +83,16 @@ export async function seedDemoInspections(em: EntityManager, coopId: string, ent
       })),
     );
   };
-  const hazard = async (insp: InspectionEntity, f: DemoFinding, by: string, when: Date, recurrenceOfId: string | null = null) => {
-    const item = byCode.get(f.code) as ChecklistItemEntity;
-    const level = f.level ?? 'general';
-    const fixMode = f.fixMode ?? 'deadline';
-    const d = hazardDeadline({ level, fixMode, foundAt: when }, DEFAULT_DEADLINE_RULES);
-    const status: HazardStatus = f.fate === 'closed' ? 'closed' : f.fate === 'pending' ? 'pending_verification' : 'reported';
-    const shop = shopsOf(insp.hostEnterpriseId)[0]?.id ?? null;
-    const finding = { id: randomUUID(), inspectionId: insp.id, clientId: randomUUID(), kind: 'hazard' as const, itemId: item.id, workshopId: shop, description: f.description, category: item.category, level, fixMode, photoIds: [], recordedById: by, hazardId: null, createdAt: when, updatedAt: when };
-    await em.getRepository(InspectionFindingEntity).insert(finding);
-    const h = em.getRepository(HazardEntity).create({
-      id: randomUUID(), enterpriseId: insp.hostEnterpriseId, cooperativeId: coopId, inspectionId: insp.id, originId: finding.id, workshopId: shop,
-      itemId: item.id, itemCode: item.code, category: item.category, description: f.description, level, fixMode, source: insp.type === 'self' ? 'self' : 'peer',
-      foundById: by, foundOn: shanghaiDate(when), deadline: d.deadline, planDueOn: d.planDueOn, status, recurrenceOfId, photoIds: [],
-      closedAt: status === 'closed' ? new Date(when.getTime() + 4 * DAY) : null, version: 1, createdAt: when, updatedAt: when,
-    });
-    await em.getRepository(HazardEntity).insert(h);
-    await em.getRepository(InspectionFindingEntity).update({ id: finding.id }, { hazardId: h.id });
-    const events: { kind: HazardEventKind; from: HazardStatus | null; to: HazardStatus; days: number; note: string | null }[] = [
-      { kind: 'reported', from: null, to: 'reported', days: 0, note: null },
-    ];
-    if (status !== 'reported') events.push({ kind: 'rectification_submitted', from: 'reported', to: 'pending_verification', days: 3, note: '已整改，请验收' });
-    if (status === 'closed') events.push({ kind: 'accepted', from: 'pending_verification', to: 'closed', days: 4, note: '现场复核合格，予以销号' });
-    await em.getRepository(HazardEventEntity).insert(
-      events.map((e) => ({ id: randomUUID(), hazardId: h.id, kind: e.kind, actorId: by, at: new Date(when.getTime() + e.days * DAY), fromStatus: e.from, toStatus: e.to, note: e.note, data: null, photoIds: [] })),
-    );
-    return h;
+  // The safety officer of host C fixes its hazards; each host's own account does the fixing in the timelines.
+  const hostCOfficer = await em.getRepository(UserEntity).save({ username: 'demo-peer4', name: '李春燕', passwordHash: member.passwordHash, openid: null, unionid: null });
+  await em.getRepository(RoleGrantEntity).insert({ userId: hostCOfficer.id, role: 'member', cooperativeId: coopId, enterpriseId: enterpriseIds[2], regionId: null });
+  const fixers = new Map((await em.getRepository(RoleGrantEntity).find({ where: { cooperativeId: coopId, role: 'member' }, order: { createdAt: 'ASC' } })).map((g) => [g.enterpriseId, g.userId]));
+  const ctx: DemoHazardContext = {
+    em, coopId, now, byCode, adminId: lead.id,
+    shopOf: (e) => shopsOf(e)[0]?.id ?? null,
+    fixerOf: (e) => fixers.get(e) ?? null,
   };
+  const hazard = (insp: InspectionEntity, f: DemoFinding, by: string, when: Date, recurrenceOfId: string | null = null) => demoHazard(ctx, insp, f, by, when, recurrenceOfId);
 
   // Patrols of the lead and the demo member's enterprise over two months (every fourth day keeps the seed quick).
   const patrollers: [string, UserEntity][] = [
@@ -199,6 +170,27 @@ export async function seedDemoInspections(em: EntityManager, coopId: string, ent
     });
   }
   await hazard(r3.insp, FINDINGS[5], officers[1].id, r3.when);
+
+  // Last month's round at the demo member's own food plant (青亚食品): work waiting for its fixes, fixes
+  // waiting for the peers' verification, a major hazard with its five-fixed plan, an overdue one, a rejection.
+  const r0 = await round(enterpriseIds[1], 24, 'submitted', officers[0], [officers[2]], true);
+  const own: [DemoFinding, UserEntity][] = [
+    [{ code: 'GEN-SPE-01', description: '油炸车间燃气管道未设可燃气体泄漏报警装置', level: 'major', fate: 'open', measures: '加装可燃气体报警器 3 台并与紧急切断阀联锁', cost: 18600 }, officers[0]],
+    [{ code: 'GEN-EXT-02', description: '冷库门内侧无应急开门装置，存在人员被困风险', fate: 'open' }, officers[2]],
+    [{ code: 'GEN-HSK-01', description: '包装车间传送带链轮防护罩缺失', fate: 'pending', measures: '加装链轮防护罩，班前检查表增加防护罩一项', cost: 450 }, officers[0]],
+    [{ code: 'GEN-DOC-02', description: '配料间清洗剂无安全技术说明书（MSDS），未分类存放', fate: 'pending', measures: '索取 MSDS 张贴于配料间，清洗剂单独上锁存放', cost: 120 }, officers[2]],
+    [{ code: 'GEN-PPE-01', description: '切配岗位员工未佩戴防切割手套', fate: 'rejected' }, officers[0]],
+    [{ code: 'GEN-ELE-04', description: '冷库照明灯具防护罩破损', fate: 'asking', measures: '更换防潮型灯具', cost: 900 }, officers[2]],
+    [{ code: 'GEN-FIR-02', description: '原料库消火栓被货物遮挡', fixMode: 'immediate', fate: 'closed', measures: '移开货物，地面划设消火栓前 1 米禁放区', cost: 0 }, officers[0]],
+    [{ code: 'GEN-SIG-01', description: '成品库与原料库重复记录的警示标识缺失', fate: 'voided' }, officers[2]],
+  ];
+  await results(r0.insp, officers[0].id, new Set(own.map(([f]) => f.code)), r0.when);
+  for (const [f, by] of own) await hazard(r0.insp, f, by.id, r0.when);
+  // …and one found by its own patrol five days ago, due in two days
+  const recent = at(5, 8);
+  const patrol = await insert({ type: 'self', status: 'submitted', cooperativeId: coopId, hostEnterpriseId: enterpriseIds[1], workshopId: shopsOf(enterpriseIds[1])[0]?.id ?? null, checklistId: checklist.id, scheduledOn: shanghaiDate(recent), createdById: member.id, startedAt: recent, submittedAt: new Date(recent.getTime() + 1800_000), submittedById: member.id, createdAt: recent, updatedAt: recent });
+  await results(patrol, member.id, new Set(['GEN-TRN-02']), recent);
+  await hazard(patrol, { code: 'GEN-TRN-02', description: '新入职 3 名员工未做三级安全教育', fate: 'open' }, member.id, recent);
 
   // This month's round is under way (the demo member leads it); next ones are planned.
   const r4 = await round(hostE, 0, 'in_progress', member, [officers[0]], true);
