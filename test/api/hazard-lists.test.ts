@@ -1,6 +1,9 @@
 // The hazard lists per person (issue 8 point 7): a member's open hazards nearest deadline first, the
 // verification queue (never one's own enterprise's peer findings), a coop admin's filters, a supervisor's
 // majors and overdue ones, per-member counts; overdue from 00:00 Shanghai time the day after the deadline.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { addDays, shanghaiDate } from '../../shared/dates';
 import { hazardSchema } from '../../shared/schemas/hazards';
 import { type HazardKey, type HazardWorld, type UserName, hazardWorld } from '../support/hazard-world';
@@ -13,7 +16,8 @@ let x: HazardWorld;
 let today: string;
 
 beforeAll(async () => {
-  s = await startTestServer();
+  // the world's photos go to a directory of their own
+  s = await startTestServer({ env: { FILES_DIR: mkdtempSync(join(tmpdir(), 'anquan-hazard-docs-')) } });
   x = await hazardWorld(s);
   today = shanghaiDate(s.clock.now());
 });

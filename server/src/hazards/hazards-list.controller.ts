@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Logger, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Principal } from '../../../shared/policy';
 import {
   type HazardList,
@@ -13,13 +14,21 @@ import {
 } from '../../../shared/schemas/hazards';
 import { Actor } from '../common/auth.decorators';
 import { Returns, ZQuery } from '../common/zod';
+import { ledgerDisposition, writeLedger } from './hazard-ledger';
 import { HazardsListService } from './hazards-list.service';
+
+/** The list's filters without paging: the ledger holds every matching hazard. */
+export const ledgerQuerySchema = hazardQuerySchema.omit({ page: true, pageSize: true });
+export type LedgerQuery = Omit<HazardQuery, 'page' | 'pageSize'>;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // Registered before HazardsController: `hazards/summary` and `hazards/export.xlsx` are not `hazards/:id`.
 @ApiTags('hazards')
 @ApiBearerAuth()
 @Controller()
 export class HazardsListController {
+  private readonly logger = new Logger(HazardsListController.name);
+
   constructor(private readonly lists: HazardsListService) {}
 
   /** The caller's hazards: a member's open ones, those waiting for their verification, a cooperative's or a region's. */
@@ -34,5 +43,28 @@ export class HazardsListController {
   @Returns(hazardSummarySchema)
   summary(@Actor() actor: Principal, @ZQuery(hazardSummaryQuerySchema) q: HazardSummaryQuery): Promise<HazardSummary> {
     return this.lists.summary(actor, q);
+  }
+
+  /**
+   * 隐患台账 as Excel, the list's filters: the row count first (X-Total-Count, for the app's progress), then
+   * the file streamed as it is written from batches of rows.
+   */
+  @Get('hazards/export.xlsx')
+  @ApiProduces(XLSX)
+  @ApiResponse({ status: 200, description: '隐患台账 (xlsx)', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
+  async ledger(@Actor() actor: Principal, @ZQuery(ledgerQuerySchema) q: LedgerQuery, @Res() res: Response): Promise<void> {
+    const { total, now, batches } = await this.lists.ledger(actor, q);
+    res.status(200);
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', ledgerDisposition(now));
+    res.setHeader('X-Total-Count', String(total));
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      await writeLedger(res, batches(), { now, total, filter: q });
+    } catch (err) {
+      // the headers are gone: all that is left is to cut the download short, so it cannot pass for a whole file
+      this.logger.error(`ledger export failed after the headers: ${err instanceof Error ? err.message : String(err)}`);
+      res.destroy(err instanceof Error ? err : undefined);
+    }
   }
 }

@@ -11,7 +11,7 @@ import type { InspectionType } from '../../../shared/schemas/inspections';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { ScopeService } from '../org/scope.service';
-import { type HazardFilter, type HazardListRow, HazardSql, type LedgerRow, type Params, type SortKey } from './hazards-list.sql';
+import { type HazardFilter, type HazardListRow, HazardSql, type LedgerRow, type Params, type SortKey, dateOf, instantOf } from './hazards-list.sql';
 
 /** Rows per ledger batch: a few hundred KB of rows in memory at a time, whatever the export's size. */
 export const LEDGER_BATCH = 500;
@@ -160,17 +160,6 @@ export class HazardsListService {
     if (!h.inspectionId) return null;
     return this.noticeInspection(actor, h.inspectionId).catch(() => null);
   }
-}
-
-/** YYYY-MM-DD from a DATE value (mysql2 gives a Date at UTC midnight, SQLite the text). */
-export function dateOf(v: string | Date): string {
-  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
-}
-
-/** An instant from a DATETIME value (mysql2: a Date in UTC; SQLite: `YYYY-MM-DD HH:MM:SS.SSS` in UTC). */
-export function instantOf(v: string | Date): Date {
-  if (v instanceof Date) return v;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
 }
 
 /** A row of the list query as hazardSchema. */

@@ -60,6 +60,17 @@ export interface SortKey {
   id: string;
 }
 
+/** YYYY-MM-DD from a DATE value (mysql2 gives a Date at UTC midnight, SQLite the text). */
+export function dateOf(v: string | Date): string {
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+}
+
+/** An instant from a DATETIME value (mysql2: a Date in UTC; SQLite: `YYYY-MM-DD HH:MM:SS.SSS` in UTC). */
+export function instantOf(v: string | Date): Date {
+  if (v instanceof Date) return v;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
+}
+
 export class HazardSql {
   constructor(private readonly q: (name: string) => string) {}
 
