@@ -1,6 +1,7 @@
 // The hazard documents (issue 8 point 8): the ledger (隐患台账) as Excel, read back with exceljs — the 17
 // columns, the filtered rows in list order with their values, nobody else's hazards, batches across a large
 // export — and the rectification notice (整改通知书) PDF, its text read with pdftotext and its photos counted.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
@@ -134,5 +135,42 @@ describe('the hazard ledger (Excel)', () => {
     // overdue ones are marked
     expect(got.filter((r) => String(r[COL['状态']]).endsWith('（逾期）')).length).toBeGreaterThan(0);
     expect(got.filter((r) => r[COL['状态']] === '待整改（逾期）').every((r) => String(r[COL['整改期限']]) < today)).toBe(true);
+  });
+});
+
+/** The PDF's text, via poppler's pdftotext. */
+function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+}
+const images = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []).length;
+
+describe('the rectification notice (PDF)', () => {
+  it('for one hazard: title, enterprise, round, the hazard with its requirement and its before-photo, signature lines', async () => {
+    const res = await download('memberA1', `/api/hazards/${x.hz.a1Major}/notice.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    for (const t of ['隐患整改通知书', '甲镇一号食品厂', DESCRIPTIONS.a1Major, '重大', addDays(today, 30), '互查', '治理方案', '签字']) expect([t, text.includes(t)]).toEqual([t, true]);
+    expect(text).not.toContain(DESCRIPTIONS.a1Gen);
+    expect(images(pdf)).toBe(1);
+  });
+
+  it('for a round: every hazard it found with its photos; readers only', async () => {
+    const res = await download('leadA', `/api/inspections/${x.r1}/notice.pdf`);
+    expect(res.status).toBe(200);
+    const pdf = res.body as Buffer;
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    for (const key of ['a1Gen', 'a1Major', 'a1Pending', 'a1Closed', 'a1Now'] as const) expect([key, text.includes(DESCRIPTIONS[key])]).toEqual([key, true]);
+    expect(text).toContain('一号包装车间');
+    expect(text).not.toContain(DESCRIPTIONS.laPeer);
+    expect(images(pdf)).toBe(2);
+
+    expect((await download('memberB1', `/api/inspections/${x.r1}/notice.pdf`)).status).toBe(404);
+    expect((await download('leadB', `/api/hazards/${x.hz.a1Gen}/notice.pdf`)).status).toBe(404);
+    expect((await download('memberA1', `/api/hazards/${randomUUID()}/notice.pdf`)).status).toBe(404);
+    // the group that made the round may print it
+    expect((await download('staffLA', `/api/inspections/${x.r1}/notice.pdf`)).status).toBe(200);
   });
 });

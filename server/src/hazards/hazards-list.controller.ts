@@ -1,4 +1,4 @@
-import { Controller, Get, Logger, Res } from '@nestjs/common';
+import { Controller, Get, Header, Logger, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '../../../shared/policy';
@@ -13,14 +13,18 @@ import {
   hazardSummarySchema,
 } from '../../../shared/schemas/hazards';
 import { Actor } from '../common/auth.decorators';
-import { Returns, ZQuery } from '../common/zod';
+import { IdParam, Returns, ZQuery } from '../common/zod';
 import { ledgerDisposition, writeLedger } from './hazard-ledger';
+import { renderNotice } from './hazard-notice';
 import { HazardsListService } from './hazards-list.service';
 
 /** The list's filters without paging: the ledger holds every matching hazard. */
 export const ledgerQuerySchema = hazardQuerySchema.omit({ page: true, pageSize: true });
 export type LedgerQuery = Omit<HazardQuery, 'page' | 'pageSize'>;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF_RESPONSE = { status: 200, description: '隐患整改通知书 (PDF)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } };
+const noticeFile = (pdf: Buffer): StreamableFile =>
+  new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="notice.pdf"; filename*=UTF-8''${encodeURIComponent('隐患整改通知书.pdf')}` });
 
 // Registered before HazardsController: `hazards/summary` and `hazards/export.xlsx` are not `hazards/:id`.
 @ApiTags('hazards')
@@ -66,5 +70,23 @@ export class HazardsListController {
       this.logger.error(`ledger export failed after the headers: ${err instanceof Error ? err.message : String(err)}`);
       res.destroy(err instanceof Error ? err : undefined);
     }
+  }
+
+  /** 隐患整改通知书 for one hazard, with its before-photos: whoever may read the hazard. */
+  @Get('hazards/:id/notice.pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse(PDF_RESPONSE)
+  @Header('Cache-Control', 'no-store')
+  async hazardNotice(@Actor() actor: Principal, @IdParam() id: string): Promise<StreamableFile> {
+    return noticeFile(await renderNotice(await this.lists.notice(actor, { hazardId: id })));
+  }
+
+  /** 隐患整改通知书 for every hazard a round found (voided ones left out): whoever may read the inspection. */
+  @Get('inspections/:id/notice.pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse(PDF_RESPONSE)
+  @Header('Cache-Control', 'no-store')
+  async inspectionNotice(@Actor() actor: Principal, @IdParam() id: string): Promise<StreamableFile> {
+    return noticeFile(await renderNotice(await this.lists.notice(actor, { inspectionId: id })));
   }
 }

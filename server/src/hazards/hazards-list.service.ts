@@ -7,10 +7,12 @@ import type { FindingSource, HazardLevel, HazardStatus } from '../../../shared/e
 import type { AccessScope, Principal } from '../../../shared/policy';
 import type { CheckCategory } from '../../../shared/schemas/checklists';
 import type { Hazard, HazardList, HazardQuery, HazardSummary, HazardSummaryQuery } from '../../../shared/schemas/hazards';
-import type { InspectionType } from '../../../shared/schemas/inspections';
+import { INSPECTION_TYPE_LABELS, type InspectionType } from '../../../shared/schemas/inspections';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { FilesService } from '../files/files.service';
 import { ScopeService } from '../org/scope.service';
+import type { NoticeInput } from './hazard-notice';
 import { type HazardFilter, type HazardListRow, HazardSql, type LedgerRow, type Params, type SortKey, dateOf, instantOf } from './hazards-list.sql';
 
 /** Rows per ledger batch: a few hundred KB of rows in memory at a time, whatever the export's size. */
@@ -37,6 +39,7 @@ export class HazardsListService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {
     this.sql = new HazardSql((n) => db.driver.escape(n));
   }
@@ -125,14 +128,14 @@ export class HazardsListService {
     return { total, now, batches };
   }
 
-  /** Hazards for a notice: one hazard, or the open and closed ones an inspection found (not voided); readable ones only. */
+  /** Hazards for a notice, nearest deadline first: one hazard, or those an inspection found (not voided); readable ones only. */
   async noticeHazards(actor: Principal, by: { hazardId?: string; inspectionId?: string }): Promise<{ hazards: Hazard[]; now: Date }> {
     const { where, params, now } = await this.filter(actor, { view: 'all', inspectionId: by.inspectionId });
     const q = (n: string) => this.db.driver.escape(n);
     const extra = by.hazardId ? ` AND h.${q('id')} = :nHazard` : ` AND h.${q('status')} <> 'voided'`;
     const rows = await this.run<HazardListRow>(
       `SELECT ${this.sql.listColumns()} ${this.sql.from()}${this.sql.nameJoins()} WHERE ${where}${extra}` +
-        ` ORDER BY h.${q('createdAt')} ASC, h.${q('id')} ASC LIMIT 200`,
+        ` ORDER BY h.${q('deadline')} ASC, h.${q('createdAt')} ASC, h.${q('id')} ASC LIMIT 200`,
       { ...params, nHazard: by.hazardId },
     );
     return { hazards: rows.map((r) => toHazard(r, now)), now };
@@ -159,6 +162,66 @@ export class HazardsListService {
   async inspectionOf(actor: Principal, h: Hazard): Promise<NoticeInspection | null> {
     if (!h.inspectionId) return null;
     return this.noticeInspection(actor, h.inspectionId).catch(() => null);
+  }
+
+  /** The inspection group's names, the leader first. */
+  private async inspectorNames(inspectionId: string): Promise<string[]> {
+    const q = (n: string) => this.db.driver.escape(n);
+    const rows = await this.run<{ name: string }>(
+      `SELECT u.${q('name')} AS ${q('name')} FROM ${q('inspection_inspectors')} ii INNER JOIN ${q('users')} u ON u.${q('id')} = ii.${q('userId')}` +
+        ` WHERE ii.${q('inspectionId')} = :inspectionId` +
+        ` ORDER BY CASE ii.${q('role')} WHEN 'leader' THEN 0 WHEN 'expert' THEN 1 ELSE 2 END, u.${q('name')}`,
+      { inspectionId },
+    );
+    return rows.map((r) => r.name);
+  }
+
+  /** The bytes of before-photos the caller may see (thumbnails: ≈ 320 px is plenty at 150 pt); unreadable ones left out. */
+  private async photos(actor: Principal, ids: string[]): Promise<Buffer[]> {
+    const out: Buffer[] = [];
+    for (const id of ids.slice(0, 9)) {
+      const f = await this.files.read(actor, id, true).catch(() => this.files.read(actor, id, false).catch(() => null));
+      if (f && (f.mime === 'image/jpeg' || f.mime === 'image/png')) out.push(f.data);
+    }
+    return out;
+  }
+
+  /** What the notice of one hazard, or of an inspection's hazards, shows (404 if the caller may not read it). */
+  async notice(actor: Principal, by: { hazardId: string } | { inspectionId: string }): Promise<NoticeInput> {
+    let inspection: NoticeInspection | null;
+    let hazards: Hazard[];
+    let now: Date;
+    if ('hazardId' in by) {
+      ({ hazards, now } = await this.noticeHazards(actor, { hazardId: by.hazardId }));
+      if (hazards.length === 0) throw AppError.notFound();
+      inspection = await this.inspectionOf(actor, hazards[0]);
+    } else {
+      inspection = await this.noticeInspection(actor, by.inspectionId);
+      ({ hazards, now } = await this.noticeHazards(actor, { inspectionId: by.inspectionId }));
+    }
+    const first = hazards[0];
+    const day = (inspection?.date ?? first?.foundOn ?? shanghaiDate(now)).replace(/-/g, '');
+    const ref = 'hazardId' in by ? by.hazardId : by.inspectionId;
+    return {
+      number: `ZG-${day}-${ref.replace(/-/g, '').slice(0, 6).toUpperCase()}`,
+      enterpriseName: inspection?.hostName ?? first?.enterpriseName ?? '',
+      inspection: inspection ? { date: inspection.date, typeLabel: INSPECTION_TYPE_LABELS[inspection.type] ?? inspection.type } : null,
+      inspectors: inspection ? await this.inspectorNames(inspection.id) : [...new Set(hazards.map((h) => h.foundByName).filter(Boolean))],
+      hazards: await Promise.all(
+        hazards.map(async (h) => ({
+          description: h.description,
+          place: h.workshopName,
+          level: h.level,
+          fixMode: h.fixMode,
+          status: h.status,
+          foundOn: h.foundOn,
+          deadline: h.deadline,
+          planDueOn: h.planDueOn,
+          photos: await this.photos(actor, h.photoIds),
+        })),
+      ),
+      issuedOn: shanghaiDate(now),
+    };
   }
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChecklistsModule } from '../checklists/checklists.module';
+import { FilesModule } from '../files/files.module';
 import { HazardLifecycleController } from '../hazards/hazard-lifecycle.controller';
 import { HazardLifecycleService } from '../hazards/hazard-lifecycle.service';
 import { HazardPeople } from '../hazards/hazard-people';
@@ -14,7 +15,8 @@ import { InspectionsController } from './inspections.controller';
 import { InspectionsService } from './inspections.service';
 
 @Module({
-  imports: [ChecklistsModule, NotificationsModule],
+  // FilesModule: the notice PDF draws the hazards' before-photos
+  imports: [ChecklistsModule, NotificationsModule, FilesModule],
   // the list controller first: its `hazards/summary` and `hazards/export.xlsx` must not be taken as `hazards/:id`
   controllers: [InspectionsController, HazardsListController, HazardsController, HazardLifecycleController],
   providers: [
