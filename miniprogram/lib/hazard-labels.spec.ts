@@ -14,6 +14,8 @@ describe('hazard badges and timeline words', () => {
     expect(eventDetails({ data: { deadlineBefore: '2026-12-08', deadlineAfter: '2026-12-20', version: 3 } })).toEqual(['整改期限：2026-12-08 → 2026-12-20']);
     expect(eventDetails({ data: { measures: '更换漏电保护器', cost: 320, responsible: '王强' } })).toEqual(['措施：更换漏电保护器', '费用：320.00 元', '责任人：王强']);
     expect(eventDetails({ data: null })).toEqual([]);
+    expect(eventDetails({ kind: 'reported', data: { deadline: '2026-12-08' } })).toEqual(['整改期限：2026-12-08']);
+    expect(eventDetails({ kind: 'plan_submitted', data: { deadline: '2026-12-20', funds: 5000 } })).toEqual(['完成时限：2026-12-20', '资金：5000.00 元']);
   });
 
   it('names the ledger by day and reports download progress', () => {

@@ -64,7 +64,7 @@ const DATA_LABELS: Record<string, { label: string; format?: (v: string | number 
   cost: { label: '费用', format: MONEY },
   funds: { label: '资金', format: MONEY },
   responsible: { label: '责任人' },
-  deadline: { label: '时限' },
+  deadline: { label: '整改期限' },
   contingency: { label: '预案' },
   completedOn: { label: '完成日期' },
   requestedDeadline: { label: '申请期限' },
@@ -72,7 +72,7 @@ const DATA_LABELS: Record<string, { label: string; format?: (v: string | number 
 };
 
 /** The lines under one timeline entry: the deadline change first, then what else it recorded. */
-export function eventDetails(e: Pick<HazardEvent, 'data'>): string[] {
+export function eventDetails(e: Pick<HazardEvent, 'data'> & { kind?: HazardEvent['kind'] }): string[] {
   const data = e.data ?? {};
   const lines: string[] = [];
   if (data.deadlineBefore !== undefined || data.deadlineAfter !== undefined) {
@@ -82,7 +82,9 @@ export function eventDetails(e: Pick<HazardEvent, 'data'>): string[] {
     if (k === 'deadlineBefore' || k === 'deadlineAfter') continue;
     const d = DATA_LABELS[k];
     if (!d) continue; // internal fields (ids, versions) are not for people
-    lines.push(`${d.label}：${d.format ? d.format(v) : String(v)}`);
+    // a plan's deadline is the plan's own 时限, not the hazard's
+    const label = k === 'deadline' && e.kind === 'plan_submitted' ? '完成时限' : d.label;
+    lines.push(`${label}：${d.format ? d.format(v) : String(v)}`);
   }
   return lines;
 }

@@ -1,6 +1,8 @@
 import { Picker, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { ApiError, toastError } from '../../../services/request';
+// the .field look (white row, label, error) lives with FormField in the main package
+import '../../../components/form-field.scss';
 import './fields.scss';
 
 /** An error belongs to the value it was given for: once the person edits the field, it clears (as in FormField). */
