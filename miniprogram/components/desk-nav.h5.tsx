@@ -7,6 +7,7 @@ import { useDesk } from '../hooks/use-desk';
 import { navigateTo, relaunch } from '../lib/nav';
 import { ROUTES, TAB_ROUTES, withQuery } from '../routes';
 import { hasToken } from '../services/auth';
+import { unreadCount } from '../services/notifications';
 import { storage } from '../services/storage';
 import './desk-nav.scss';
 
@@ -74,6 +75,8 @@ export function deskSections(me: Me | undefined): NavSection[] {
   return sections;
 }
 
+const COUNT_STYLE = { marginLeft: '8px', padding: '0 7px', borderRadius: '9px', background: '#e5483a', color: '#fff', fontSize: '12px', lineHeight: '18px' };
+
 function currentPath(): string {
   return typeof window === 'undefined' ? '' : window.location.pathname;
 }
@@ -91,6 +94,19 @@ export function DeskNav() {
   }, []);
 
   const show = desk && hasToken() && path.split('?')[0] !== ROUTES.login;
+  // the unread count beside 消息, read again on every page change (the tab bar's badge is hidden at desk width)
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    if (!show) return;
+    let live = true;
+    unreadCount().then(
+      (n) => live && setUnread(n),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [show, path]);
   useEffect(() => {
     document.body.classList.toggle('has-desk-nav', show);
   }, [show]);
@@ -117,6 +133,7 @@ export function DeskNav() {
               onClick={() => open(item.url)}
             >
               {item.label}
+              {item.url === ROUTES.inbox && unread > 0 && <Text className='desk-nav__count' style={COUNT_STYLE}>{unread > 99 ? '99+' : unread}</Text>}
             </Text>
           ))}
         </View>
