@@ -16,6 +16,13 @@ export const NOTIFICATION_KINDS = [
   // an extension asked (to those who decide) or decided (to the enterprise); voided (to the enterprise)
   'hazard_extension',
   'hazard_voided',
+  // an expert visit scheduled (to the expert and the enterprise)
+  'expert_visit',
+  // invited to an activity (study, teaching, exchange, meeting, drill)
+  'activity_invited',
+  // a notice published (or re-published after a change), and a reminder to confirm it
+  'notice_published',
+  'notice_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -35,7 +35,7 @@ it('the cooperative’s hazards cover every state, with overdue and major ones',
   const withPlan = await Promise.all(majors.map((h) => detail('demo-lead', h.id)));
   expect(withPlan.every((h) => h.plan !== null && h.plan.funds > 0)).toBe(true);
 
-  const kinds = new Set((await Promise.all(items.map((h) => detail('demo-lead', h.id)))).flatMap((h) => h.events.map((e) => e.kind)));
+  const kinds = new Set<string>((await Promise.all(items.map((h) => detail('demo-lead', h.id)))).flatMap((h) => h.events.map((e) => e.kind)));
   for (const k of ['reported', 'plan_submitted', 'rectification_submitted', 'accepted', 'rejected', 'extension_requested', 'extended', 'voided']) expect([k, kinds.has(k)]).toEqual([k, true]);
 });
 
