@@ -158,6 +158,7 @@ export async function openPdf(url: string): Promise<void> {
     const href = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
     // a blocked pop-up still gets the file, as a download
     if (!window.open(href, '_blank')) saveBlob(blob, '整改通知书.pdf');
+    setTimeout(() => URL.revokeObjectURL(href), 5 * 60_000);
     return;
   }
   await openDocument(url, 'pdf');
