@@ -2,7 +2,8 @@
 // `npm run bench`: figures, never pass/fail. Writes bench/results/latest.json and prints a table.
 // Measures: weapp package sizes, h5 bundle size, cold start of `npm start` (built, fresh database with
 // demo seed), directory API throughput, the directory read benchmark on MariaDB against a bare
-// node:http + mysql2 server (bench/directory.js; --no-db skips it), the unit + API test-suite time, and
+// node:http + mysql2 server (bench/directory.js; --no-db skips it), the hazard list and the ledger export the
+// same way (bench/hazards.js), the unit + API test-suite time, and
 // with --install `npm ci`.
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } = require('node:fs');
@@ -10,6 +11,7 @@ const { tmpdir } = require('node:os');
 const { join, relative } = require('node:path');
 
 const { directoryBench } = require('../bench/directory');
+const { hazardsBench } = require('../bench/hazards');
 const { inspectionBench } = require('../bench/inspection');
 const { photoBench } = require('../bench/photo');
 
@@ -144,6 +146,7 @@ async function main() {
   await coldStart();
   if (!process.argv.includes('--no-db')) await directoryBench(fig);
   if (!process.argv.includes('--no-db')) await inspectionBench(fig);
+  if (!process.argv.includes('--no-db')) await hazardsBench(fig);
   await photoBench(fig);
   if (!process.argv.includes('--no-tests')) testTime();
   mkdirSync(out, { recursive: true });

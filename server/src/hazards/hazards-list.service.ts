@@ -61,12 +61,13 @@ export class HazardsListService {
   async list(actor: Principal, q: HazardQuery): Promise<HazardList> {
     const { page, pageSize, ...f } = q;
     const { where, params, now } = await this.filter(actor, f);
+    const today = shanghaiDate(now);
     // the count and the page at once: two pooled connections on MariaDB
     const [counted, rows] = await Promise.all([
       this.run<{ n: number | string }>(this.sql.count(where), params),
       this.run<HazardListRow>(this.sql.page(where, pageSize, (page - 1) * pageSize), params),
     ]);
-    return { items: rows.map((r) => toHazard(r, now)), total: Number(counted[0]?.n ?? 0), page, pageSize };
+    return { items: rows.map((r) => toHazard(r, now, today)), total: Number(counted[0]?.n ?? 0), page, pageSize };
   }
 
   /**
@@ -138,7 +139,7 @@ export class HazardsListService {
         ` ORDER BY h.${q('deadline')} ASC, h.${q('createdAt')} ASC, h.${q('id')} ASC LIMIT 200`,
       { ...params, nHazard: by.hazardId },
     );
-    return { hazards: rows.map((r) => toHazard(r, now)), now };
+    return { hazards: rows.map((r) => toHazard(r, now, shanghaiDate(now))), now };
   }
 
   /** The inspection behind a notice, if the caller may read it (404 otherwise). */
@@ -225,8 +226,8 @@ export class HazardsListService {
   }
 }
 
-/** A row of the list query as hazardSchema. */
-export function toHazard(r: HazardListRow, now: Date): Hazard {
+/** A row of the list query as hazardSchema; `today` is shanghaiDate(now), worked out once per page. */
+export function toHazard(r: HazardListRow, now: Date, today: string): Hazard {
   const deadline = dateOf(r.deadline);
   const status = r.status as HazardStatus;
   return {
@@ -255,7 +256,7 @@ export function toHazard(r: HazardListRow, now: Date): Hazard {
     closedAt: r.closedAt ? instantOf(r.closedAt).toISOString() : null,
     createdAt: instantOf(r.createdAt).toISOString(),
     overdue: isOverdue({ status, deadline }, now),
-    daysLeft: daysUntil(deadline, shanghaiDate(now)),
+    daysLeft: daysUntil(deadline, today),
     version: Number(r.version),
   };
 }

@@ -200,11 +200,20 @@ export class HazardSql {
     return `ORDER BY ${this.q('openRank')} ASC, ${this.q('lateRank')} ASC, ${this.c('h', 'deadline')} ASC, ${this.c('h', 'id')} ASC`;
   }
 
-  /** One page of the list, after the count. `limit` and `offset` are validated integers. */
+  /**
+   * One page of the list. The page's ids are found first on narrow rows (hazard and enterprise only: the
+   * access rule and the sort), then only those rows get their names joined: sorting thousands of full rows
+   * with three joins costs MariaDB twice as much. `limit` and `offset` are validated integers.
+   */
   page(where: string, limit: number, offset: number): string {
+    const q = (n: string) => this.q(n);
+    const ids =
+      `SELECT ${this.c('h', 'id')} AS ${q('id')}, ${this.c('h', 'deadline')} AS ${q('deadline')}, ${this.openRank()} AS ${q('openRank')}, ` +
+      `${this.lateRank()} AS ${q('lateRank')} ${this.from()} WHERE ${where} ${this.orderBy()} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;
     return (
-      `SELECT ${this.listColumns()}, ${this.openRank()} AS ${this.q('openRank')}, ${this.lateRank()} AS ${this.q('lateRank')} ` +
-      `${this.from()}${this.nameJoins()} WHERE ${where} ${this.orderBy()} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`
+      `SELECT ${this.listColumns()} FROM (${ids}) p INNER JOIN ${q('hazards')} h ON ${this.c('h', 'id')} = p.${q('id')}` +
+      ` INNER JOIN ${q('enterprises')} e ON e.${q('id')} = ${this.c('h', 'enterpriseId')}${this.nameJoins()}` +
+      ` ORDER BY p.${q('openRank')} ASC, p.${q('lateRank')} ASC, p.${q('deadline')} ASC, p.${q('id')} ASC`
     );
   }
 
@@ -236,8 +245,9 @@ export class HazardSql {
    */
   ledgerBatch(where: string, after: SortKey | null, limit: number): [string, Params] {
     const h = (n: string) => this.c('h', n);
+    const q = (n: string) => this.q(n);
     const extra = ['rectMeasures', 'rectCostFen', 'rectResponsible', 'rectCompletedOn', 'planMeasures', 'planFundsFen', 'planResponsible', 'verifiedAt']
-      .map((n) => `${h(n)} AS ${this.q(n)}`)
+      .map((n) => `${h(n)} AS ${q(n)}`)
       .join(', ');
     const params: Params = {};
     let keyset = '';
@@ -249,11 +259,16 @@ export class HazardSql {
         ` OR (${o} = :kOpen AND ${l} = :kLate AND ${h('deadline')} = :kDeadline AND ${h('id')} > :kId))`;
       Object.assign(params, { kOpen: after.openRank, kLate: after.lateRank, kDeadline: after.deadline, kId: after.id });
     }
+    // the batch's ids on narrow rows first, as in page()
+    const ids =
+      `SELECT ${h('id')} AS ${q('id')}, ${h('deadline')} AS ${q('deadline')}, ${this.openRank()} AS ${q('openRank')}, ${this.lateRank()} AS ${q('lateRank')} ` +
+      `${this.from()} WHERE (${where})${keyset} ${this.orderBy()} LIMIT ${Math.trunc(limit)}`;
     const sql =
-      `SELECT ${this.listColumns()}, ${extra}, v.${this.q('name')} AS ${this.q('verifierName')}, ` +
-      `${this.openRank()} AS ${this.q('openRank')}, ${this.lateRank()} AS ${this.q('lateRank')} ` +
-      `${this.from()}${this.nameJoins()} LEFT JOIN ${this.q('users')} v ON v.${this.q('id')} = ${h('verifiedById')}` +
-      ` WHERE (${where})${keyset} ${this.orderBy()} LIMIT ${Math.trunc(limit)}`;
+      `SELECT ${this.listColumns()}, ${extra}, v.${q('name')} AS ${q('verifierName')}, p.${q('openRank')} AS ${q('openRank')}, p.${q('lateRank')} AS ${q('lateRank')}` +
+      ` FROM (${ids}) p INNER JOIN ${q('hazards')} h ON ${h('id')} = p.${q('id')} INNER JOIN ${q('enterprises')} e ON e.${q('id')} = ${h('enterpriseId')}` +
+      `${this.nameJoins()} LEFT JOIN ${q('users')} v ON v.${q('id')} = ${h('verifiedById')}` +
+      ` ORDER BY p.${q('openRank')} ASC, p.${q('lateRank')} ASC, p.${q('deadline')} ASC, p.${q('id')} ASC`;
     return [sql, params];
   }
+
 }
