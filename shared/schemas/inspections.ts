@@ -5,9 +5,10 @@ import { clientIdSchema, dateSchema, idSchema, pageQuerySchema, textSchema } fro
 import { CHECK_CATEGORIES, checklistItemSchema } from './checklists';
 import { hazardSchema } from './hazards';
 
-export const INSPECTION_TYPES = ['self', 'mutual'] as const;
+// `expert` rounds are created by scheduling an expert visit (shared/schemas/experts.ts), not by POST /api/inspections.
+export const INSPECTION_TYPES = ['self', 'mutual', 'expert'] as const;
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
-export const INSPECTION_TYPE_LABELS: Record<InspectionType, string> = { self: '日常巡查', mutual: '互查' };
+export const INSPECTION_TYPE_LABELS: Record<InspectionType, string> = { self: '日常巡查', mutual: '互查', expert: '专家上门' };
 
 export const INSPECTION_STATUSES = ['planned', 'in_progress', 'submitted'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
