@@ -85,7 +85,7 @@ export function HazardsPage() {
           </Text>
         ))}
       </View>
-      {list.data && <Text className='section-title'>共 {list.total} 条{view === 'open' ? '，期限近的在前' : ''}</Text>}
+      {list.data && <Text className='section-title'>共 {list.total} 条{view === 'open' ? '，逾期的在前，其次期限近的' : ''}</Text>}
       <StateView query={me ? list : meQuery} empty={items.length === 0} emptyText={tab.empty}>
         {desk ? (
           <HazardTable rows={items} showEnterprise={acrossMembers} onOpen={open} />
