@@ -128,3 +128,34 @@ export const NOTIFICATIONS: Notification[] = [
     readAt: '2026-12-04T01:00:00.000Z',
   },
 ];
+
+/** A district bureau officer: reads the region, decides extensions of major hazards. */
+export const SUPERVISOR: Me = {
+  id: 'u-sun',
+  name: '孙监管',
+  username: 'sun',
+  hasWechat: false,
+  phone: null,
+  roles: [{ role: 'supervisor', regionId: 'district-1' }],
+};
+
+/** A major hazard without its plan yet, as its enterprise sees it. */
+export const MAJOR: HazardDetail = {
+  ...DETAIL,
+  id: 'hz-major',
+  description: '面粉仓除尘器泄爆口朝向人员通道',
+  level: 'major',
+  deadline: '2026-12-31',
+  planDueOn: '2026-12-04',
+  daysLeft: 26,
+  events: [DETAIL.events[0]],
+  actions: ['submit_plan', 'submit_rectification', 'request_extension'],
+};
+
+/** A major hazard whose enterprise asked for more time, as the supervisor sees it. */
+export const ASKED: HazardDetail = {
+  ...MAJOR,
+  id: 'hz-asked',
+  extensionRequest: { deadline: '2027-01-20', reason: '泄爆片厂家排产，预计1月中旬到货', requestedAt: '2026-12-03T01:00:00.000Z', requestedByName: '王强' },
+  actions: ['grant_extension', 'deny_extension'],
+};

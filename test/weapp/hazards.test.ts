@@ -7,7 +7,7 @@
 import type { HazardDetail } from '../../shared/schemas/hazards';
 import { bootWeapp, waitForText, type FakeRequest, type Harness, type SimComponent, type SimElement } from './harness';
 import { err, fakeServer } from './fake-api';
-import { DETAIL, MEMBER, NOTIFICATIONS, OPEN_LIST, PENDING } from './hazard-support';
+import { ASKED, DETAIL, MAJOR, MEMBER, NOTIFICATIONS, OPEN_LIST, PENDING, SUPERVISOR } from './hazard-support';
 
 jest.setTimeout(200_000);
 
@@ -46,6 +46,7 @@ describe('weapp 隐患 screens', () => {
   const uploads: string[] = [];
   const rectifications: FakeRequest[] = [];
   const verifications: FakeRequest[] = [];
+  const moves: FakeRequest[] = [];
   let detail: HazardDetail = DETAIL;
   let rectifyAnswers: ('down' | 'ok')[] = [];
   const read = new Set<string>();
@@ -111,6 +112,12 @@ describe('weapp 隐患 screens', () => {
           // another verifier got there first
           detail = { ...PENDING, status: 'closed', version: 5, verifiedByName: '李建国', verifiedOn: '2026-12-05', actions: [] };
           return err(409, 'HAZARD_CHANGED', '该隐患已被他人处理，请刷新后查看');
+        }
+        if (req.method === 'GET' && req.path === '/api/hazards/hz-major') return { status: 200, body: MAJOR };
+        if (req.method === 'GET' && req.path === '/api/hazards/hz-asked') return { status: 200, body: ASKED };
+        if (req.method === 'POST' && /^\/api\/hazards\/hz-(major|asked|1)\/(plan|extension|void)$/.test(req.path)) {
+          moves.push(req);
+          return { status: 200, body: { ...MAJOR, actions: [] } };
         }
         if (req.method === 'GET' && req.path === '/api/notifications') {
           const all = NOTIFICATIONS.map((n) => (read.has(n.id) ? { ...n, readAt: '2026-12-05T02:00:00.000Z' } : n));
@@ -251,6 +258,79 @@ describe('weapp 隐患 screens', () => {
     expect(h.calls.filter((c) => c.method === 'GET' && c.path === '/api/hazards/hz-1').length).toBe(gets + 1);
     expect(text).toContain('验收：李建国');
     expect(page.querySelectorAll('.hazard__action')).toHaveLength(0);
+  });
+
+  it('a major hazard: the five-fixed plan posts all five with the money as a number', async () => {
+    moves.length = 0;
+    const page = await h.loadPage('packages/hazard/pages/plan/index', { id: 'hz-major' });
+    await waitForText(page, (t) => t.includes('方案须于 2026-12-04 前填报'));
+    tap(page, '.plan__submit');
+    await waitForText(page, (t) => t.includes('请填写应急预案'));
+    expect(moves).toHaveLength(0);
+    const inputs = page.querySelectorAll('.field__input').filter((n) => n.dom.tagName.toLowerCase().endsWith('input'));
+    await type(inputs[0], '王强');
+    await type(page.querySelectorAll('.hz-field--measures')[0], '泄爆口加装导流管引向室外');
+    await type(inputs[1], '18600');
+    await type(page.querySelectorAll('.hz-field--contingency')[0], '治理期间停用该除尘器，人员通道设警戒');
+    tap(page, '.plan__submit');
+    await until(() => moves.length === 1);
+    expect(moves[0].path).toBe('/api/hazards/hz-major/plan');
+    // the plan's deadline starts at the hazard's deadline
+    expect(moves[0].data).toEqual({ responsible: '王强', measures: '泄爆口加装导流管引向室外', funds: 18600, deadline: '2026-12-31', contingency: '治理期间停用该除尘器，人员通道设警戒' });
+  });
+
+  it('more time: the enterprise asks with a date and a reason; the supervisor sees the request and refuses it with a reason', async () => {
+    moves.length = 0;
+    let page = await h.loadPage('packages/hazard/pages/extension/index', { id: 'hz-major' });
+    await waitForText(page, (t) => t.includes('提交延期申请'));
+    await type(page.querySelectorAll('.hz-field--reason')[0], '泄爆片厂家排产');
+    tap(page, '.extension__request-btn');
+    await until(() => moves.length === 1);
+    // a week after the current deadline unless another day is picked
+    expect(moves[0].data).toEqual({ deadline: '2027-01-07', reason: '泄爆片厂家排产' });
+
+    page = await h.loadPage('packages/hazard/pages/extension/index', { id: 'hz-asked' });
+    const text = await waitForText(page, (t) => t.includes('待审批的延期申请'));
+    expect(text).toContain('王强 · 2026-12-03 09:00 · 申请延至 2027-01-20');
+    expect(text).toContain('泄爆片厂家排产，预计1月中旬到货');
+    expect(text).not.toContain('提交延期申请');
+    await type(page.querySelectorAll('.hz-field--reason')[0], '重大隐患不得拖延，请先采取临时措施');
+    tap(page, '.extension__deny');
+    await until(() => moves.length === 2);
+    expect(moves[1].path).toBe('/api/hazards/hz-asked/extension');
+    expect(moves[1].data).toEqual({ reason: '重大隐患不得拖延，请先采取临时措施', decision: 'deny' });
+  });
+
+  it('void asks for a reason, then confirms (destructive) before posting', async () => {
+    moves.length = 0;
+    detail = PENDING;
+    const page = await h.loadPage('packages/hazard/pages/detail/index', { id: 'hz-1' });
+    await waitForText(page, (t) => t.includes('整改情况'));
+    tap(page, '.hazard__action--void');
+    await waitForText(page, (t) => t.includes('作废原因'));
+    await type(page.querySelectorAll('.hazard__note')[0], '与另一条重复录入');
+    tap(page, '.hazard__confirm');
+    await until(() => moves.length === 1);
+    expect(modals.pop()).toContain('作废隐患：作废表示这条隐患是误录');
+    expect(moves[0]).toMatchObject({ path: '/api/hazards/hz-1/void', data: { reason: '与另一条重复录入' } });
+  });
+
+  it('a supervisor’s 隐患 tab opens on the region’s major and overdue hazards', async () => {
+    h.storage.set('me', SUPERVISOR);
+    try {
+      h.calls.length = 0;
+      const page = await h.loadPage('pages/hazards/index');
+      const text = await waitForText(page, (t) => t.includes('重大与逾期') && t.includes('烤炉燃气管道软管老化开裂'));
+      expect(text).not.toContain('本企业待办');
+      expect(text).not.toContain('待我验收');
+      expect(h.calls.find((c) => c.path === '/api/hazards')?.query.view).toBe('attention');
+      // lists across members name the enterprise
+      expect(page.querySelectorAll('.hz-item')[0].dom.textContent).toContain('日照青亚食品有限公司 · 烘焙车间');
+      tap(page, '.hazards__tab--all');
+      await until(() => h.calls.some((c) => c.path === '/api/hazards' && c.query.view === 'all'));
+    } finally {
+      h.storage.set('me', MEMBER);
+    }
   });
 
   it('the inbox lists messages unread first; opening one marks it read and goes to its hazard', async () => {
