@@ -20,6 +20,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
 import { InspectorsModule } from './inspectors/inspectors.module';
 import { JobsModule } from './jobs/jobs.module';
+import { PushModule } from './push/push.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         InspectionsModule,
         InspectorsModule,
         JobsModule,
+        PushModule,
         FilesModule,
         DemoModule,
       ],

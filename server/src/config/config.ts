@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { type PushTemplate, parsePushTemplates } from '../../../shared/push-templates';
 
 const DEV_SECRET = 'dev-only-secret-change-me-0000000000000000';
 const DEMO_APPID = 'wx-demo-appid';
@@ -69,9 +70,14 @@ const envSchema = (requireSecrets: boolean) =>
       // Scheduled jobs (deadline reminders); off for tests that drive them by hand.
       JOBS: z.enum(['on', 'off']).default('on'),
       REMINDER_EVERY_MIN: z.coerce.number().min(0.01).max(1440).default(10),
+      // WeChat push: the worker (with JOBS=on) looks for queued notices this often; template ids per topic
+      PUSH_EVERY_MS: z.coerce.number().int().min(20).max(3_600_000).default(5000),
+      PUSH_TEMPLATES: z.string().optional(),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     })
     .superRefine((env, ctx) => {
+      const push = parsePushTemplates(env.PUSH_TEMPLATES);
+      if ('errors' in push) ctx.addIssue({ code: 'custom', path: ['PUSH_TEMPLATES'], message: push.errors.join('; ') });
       if (env.NODE_ENV === 'production' && env.DEMO === 'on') {
         ctx.addIssue({ code: 'custom', path: ['DEMO'], message: 'demo data is never seeded in production' });
       }
@@ -126,6 +132,8 @@ export class AppConfig {
   readonly loginRateLimit: number;
   /** Scheduled jobs on this instance, and how often the reminder job looks. */
   readonly jobs: { enabled: boolean; reminderEveryMs: number };
+  /** WeChat subscribe messages: the worker's pace (it runs where jobs do) and the template per topic. */
+  readonly push: { everyMs: number; templates: PushTemplate[] };
 
   constructor(env: Env) {
     this.production = env.NODE_ENV === 'production';
@@ -159,6 +167,9 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.loginRateLimit = env.LOGIN_RATE_LIMIT;
     this.jobs = { enabled: env.JOBS === 'on', reminderEveryMs: Math.round(env.REMINDER_EVERY_MIN * 60_000) };
+    const push = parsePushTemplates(env.PUSH_TEMPLATES);
+    // envSchema refused a bad PUSH_TEMPLATES already, so the error branch never yields here
+    this.push = { everyMs: env.PUSH_EVERY_MS, templates: 'templates' in push ? push.templates : [] };
   }
 }
 
