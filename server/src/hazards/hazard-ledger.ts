@@ -77,6 +77,23 @@ export function filterText(f: HazardFilter): string {
   return parts.join(' · ');
 }
 
+/** Thrown when the person downloading went away: stop reading rows for nobody. */
+export class DownloadClosed extends Error {
+  constructor() {
+    super('ledger download closed by the client');
+  }
+}
+
+/** Waits until `out` takes more (or has closed, then throws DownloadClosed: no 'drain' would ever come). */
+async function drained(out: Writable): Promise<void> {
+  if (out.destroyed) throw new DownloadClosed();
+  if (!out.writableNeedDrain) return;
+  const stop = new AbortController();
+  // the losing wait is aborted; Promise.race has handled its rejection already
+  await Promise.race([once(out, 'drain', { signal: stop.signal }), once(out, 'close', { signal: stop.signal })]).finally(() => stop.abort());
+  if (out.destroyed) throw new DownloadClosed();
+}
+
 /** `隐患台账-20261206.xlsx` and the Content-Disposition naming it (RFC 5987, with an ASCII fallback). */
 export function ledgerDisposition(now: Date): string {
   const day = shanghaiDate(now).replace(/-/g, '');
@@ -88,6 +105,9 @@ export function ledgerDisposition(now: Date): string {
  * Waits for `out` to drain between batches so a slow download holds back the database reads.
  */
 export async function writeLedger(out: Writable, batches: AsyncIterable<LedgerRow[]>, opts: { now: Date; total: number; filter: HazardFilter }): Promise<number> {
+  // a download closed before the end: the zip would wait for its reader for ever, so stop waiting
+  const closed = new Promise<never>((_, reject) => out.once('close', () => (out.writableFinished ? undefined : reject(new DownloadClosed()))));
+  closed.catch(() => undefined);
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = '安全互助';
   book.created = opts.now;
@@ -118,9 +138,9 @@ export async function writeLedger(out: Writable, batches: AsyncIterable<LedgerRo
       row.alignment = { vertical: 'top', wrapText: true };
       row.commit();
     }
-    if (out.writableNeedDrain) await once(out, 'drain');
+    await drained(out);
   }
   sheet.commit();
-  await book.commit();
+  await Promise.race([book.commit(), closed]);
   return n;
 }

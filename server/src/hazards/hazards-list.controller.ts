@@ -14,7 +14,7 @@ import {
 } from '../../../shared/schemas/hazards';
 import { Actor } from '../common/auth.decorators';
 import { IdParam, Returns, ZQuery } from '../common/zod';
-import { ledgerDisposition, writeLedger } from './hazard-ledger';
+import { DownloadClosed, ledgerDisposition, writeLedger } from './hazard-ledger';
 import { renderNotice } from './hazard-notice';
 import { HazardsListService } from './hazards-list.service';
 
@@ -66,9 +66,10 @@ export class HazardsListController {
     try {
       await writeLedger(res, batches(), { now, total, filter: q });
     } catch (err) {
+      if (err instanceof DownloadClosed) return;
       // the headers are gone: all that is left is to cut the download short, so it cannot pass for a whole file
       this.logger.error(`ledger export failed after the headers: ${err instanceof Error ? err.message : String(err)}`);
-      res.destroy(err instanceof Error ? err : undefined);
+      res.destroy();
     }
   }
 
