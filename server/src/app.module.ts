@@ -20,6 +20,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
 import { InspectorsModule } from './inspectors/inspectors.module';
 import { JobsModule } from './jobs/jobs.module';
+import { NoticesModule } from './notices/notices.module';
 import { PushModule } from './push/push.module';
 
 @Module({})
@@ -50,6 +51,7 @@ export class AppModule {
         InspectionsModule,
         InspectorsModule,
         JobsModule,
+        NoticesModule,
         PushModule,
         FilesModule,
         DemoModule,

@@ -19,6 +19,7 @@ import {
 } from '../inspections/inspection.entity';
 import { DeadlineRulesEntity, HazardEntity, HazardEventEntity } from '../hazards/hazard.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
+import { NoticeAckEntity, NoticeEntity, NoticeRecipientEntity } from '../notices/notice.entity';
 import { PushSubscriptionEntity } from '../push/push-subscription.entity';
 
 /** Every table, in one list so the app, migrations and the CLI data source agree. */
@@ -45,5 +46,8 @@ export const ENTITIES = [
   HazardEventEntity,
   DeadlineRulesEntity,
   NotificationEntity,
+  NoticeEntity,
+  NoticeRecipientEntity,
+  NoticeAckEntity,
   PushSubscriptionEntity,
 ];
