@@ -38,28 +38,14 @@ export function deskSections(me: Me | undefined): NavSection[] {
     },
   ];
   const grants = me?.roles ?? [];
-  // the hazard ledger and per-member counts are desk work for those who oversee members
-  if (grants.some((g) => g.role === 'coop_admin' || g.role === 'supervisor' || g.role === 'admin')) {
-    sections.push({
-      title: '隐患闭环',
-      items: [
-        { label: '隐患台账', url: ROUTES.hazardLedger },
-        { label: '待我验收', url: ROUTES.hazardVerify },
-      ],
-    });
-  } else if (grants.some((g) => g.role === 'expert' || g.role === 'member')) {
-    sections.push({ title: '隐患闭环', items: [{ label: '待我验收', url: ROUTES.hazardVerify }] });
-  }
-  if (grants.some((g) => g.role === 'admin')) {
-    sections.push({
-      title: '平台管理',
-      items: [
-        { label: '区域管理', url: ROUTES.regions },
-        { label: '新建合作社', url: ROUTES.cooperativeNew },
-        { label: '新建桌面账号', url: ROUTES.userNew },
-      ],
-    });
-  }
+  // the hazard ledger and per-member counts are desk work for those who oversee members; verifying is for
+  // finders, group leaders, experts and coop admins (a supervisor watches, and decides major extensions only)
+  const has = (...roles: string[]) => grants.some((g) => roles.includes(g.role));
+  const hazardItems: NavItem[] = [
+    ...(has('coop_admin', 'supervisor', 'admin') ? [{ label: '隐患台账', url: ROUTES.hazardLedger }] : []),
+    ...(has('member', 'expert', 'coop_admin', 'admin') ? [{ label: '待我验收', url: ROUTES.hazardVerify }] : []),
+  ];
+  if (hazardItems.length > 0) sections.push({ title: '隐患闭环', items: hazardItems });
   const managed = Array.from(new Set(grants.filter((g) => g.role === 'coop_admin' && g.cooperativeId).map((g) => g.cooperativeId as string)));
   if (managed.length === 1) {
     const cooperativeId = managed[0];

@@ -31,15 +31,19 @@ const TABS: Record<View_, Tab> = {
   all: { view: 'all', label: '全部隐患', empty: '还没有隐患记录。' },
 };
 
-/** The lists a person's roles call for, most pressing first (docs/domain.md, issue 8 point 7). */
+/**
+ * The lists a person's roles call for, the one their work starts from first: a coop admin oversees every
+ * member (overdue first), a member fixes its own, an expert verifies, a supervisor watches major and overdue ones.
+ */
 export function tabsFor(me: Me | undefined): Tab[] {
   const roles = new Set<Role>((me?.roles ?? []).map((g) => g.role));
   const views: View_[] = [];
+  if (roles.has('coop_admin') || roles.has('admin')) views.push('all');
   if (roles.has('member')) views.push('open');
   // finders, group leaders, experts and coop admins verify; a member may be any of the first two
   if (roles.has('member') || roles.has('expert') || roles.has('coop_admin') || roles.has('admin')) views.push('to_verify');
   if (roles.has('supervisor')) views.push('attention');
-  views.push('all');
+  if (!views.includes('all')) views.push('all');
   return views.map((v) => TABS[v]);
 }
 
