@@ -106,7 +106,7 @@ export class HazardsListService {
 
   /**
    * The ledger: the count first (for X-Total-Count), then the rows in batches in list order, read as the
-   * consumer asks for them. `today` is the date overdue was judged by.
+   * consumer asks for them; `now` is the moment overdue is judged at, the same for every batch.
    */
   async ledger(actor: Principal, f: HazardFilter): Promise<{ total: number; now: Date; batches: () => AsyncGenerator<LedgerRow[]> }> {
     const { where, params, now } = await this.filter(actor, f);
