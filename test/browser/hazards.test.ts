@@ -113,6 +113,14 @@ const run = chromiumAvailable();
     await page.locator('.hazard .hz-status').getByText('待验收', { exact: true }).waitFor();
     await page.getByText('整改情况', { exact: true }).waitFor();
     await shot(page, 'hazard-pending-390');
+    // a tap on the after-photo previews it full size (fetched with the token, shown from memory)
+    await page.locator('.hazard__fix .hz-photos__thumb').first().click();
+    const preview = page.locator('.preview-image img').first();
+    await preview.waitFor();
+    expect(await preview.getAttribute('src')).toMatch(/^blob:/);
+    expect(await preview.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(320); // the photo, not its thumbnail
+    await page.locator('.preview-image').click();
+    await page.locator('.preview-image').waitFor({ state: 'detached' });
 
     const fixed = await api<HazardDetail>(member.token, `/api/hazards/${hz.id}`);
     expect(fixed.status).toBe('pending_verification');
