@@ -177,4 +177,19 @@ describe('hazard lists', () => {
     const counts = (await x.as('leadA').get('/api/hazards/summary')).body.items;
     expect(counts[0]).toMatchObject({ enterpriseId: x.w.a1.id, overdue: 1, open: 4 });
   });
+
+  it('回头看: the leader and the expert of a later round at A1 may verify the pending fix it carried, and see it in their queue', async () => {
+    const checklistId = (await x.as('leadA').get('/api/checklists')).body.items.find((c: { familyId: string }) => c.familyId === 'platform-general').id;
+    const before = async (u: UserName) => sorted((await list(u, 'view=to_verify')).keys);
+    expect(await before('staffLA')).toEqual(['laSelf']);
+    expect(await before('expertD')).toEqual([]);
+    const round = await x.as('leadA').post('/api/inspections', {
+      type: 'mutual', cooperativeId: x.w.coopA.id, hostEnterpriseId: x.w.a1.id, scheduledOn: addDays(today, 3), checklistId,
+      inspectors: [{ userId: x.ids.staffLA, leader: true }, { userId: x.ids.memberA2, leader: false }], expertUserId: x.ids.expertD,
+    });
+    expect(round.status).toBe(201);
+    expect(await before('staffLA')).toEqual(['a1Pending', 'laSelf']);
+    expect(await before('expertD')).toEqual(['a1Pending']);
+    for (const u of ['staffLA', 'expertD'] as const) expect((await x.as(u).get(`/api/hazards/${x.hz.a1Pending}`)).body.actions).toContain('accept');
+  });
 });
