@@ -21,6 +21,7 @@ import { FilesModule } from './files/files.module';
 import { InspectorsModule } from './inspectors/inspectors.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NoticesModule } from './notices/notices.module';
+import { ActivitiesModule } from './activities/activities.module';
 import { PushModule } from './push/push.module';
 
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule {
         InspectorsModule,
         JobsModule,
         NoticesModule,
+        ActivitiesModule,
         PushModule,
         FilesModule,
         DemoModule,

@@ -20,6 +20,7 @@ import {
 import { DeadlineRulesEntity, HazardEntity, HazardEventEntity } from '../hazards/hazard.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { NoticeAckEntity, NoticeEntity, NoticeRecipientEntity } from '../notices/notice.entity';
+import { ActivityCheckinEntity, ActivityEntity, ActivityInviteeEntity } from '../activities/activity.entity';
 import { PushSubscriptionEntity } from '../push/push-subscription.entity';
 
 /** Every table, in one list so the app, migrations and the CLI data source agree. */
@@ -49,5 +50,8 @@ export const ENTITIES = [
   NoticeEntity,
   NoticeRecipientEntity,
   NoticeAckEntity,
+  ActivityEntity,
+  ActivityInviteeEntity,
+  ActivityCheckinEntity,
   PushSubscriptionEntity,
 ];
