@@ -140,6 +140,15 @@ const run = chromiumAvailable();
     await lead.locator('.taro-modal__foot').getByText('通过', { exact: true }).click();
     await lead.locator('.hazard .hz-status').getByText('已销号', { exact: true }).waitFor();
     await shot(lead, 'hazard-closed-1280');
+    // 整改通知书: fetched with the token, opened in a new tab
+    const tab = lead.context().waitForEvent('page');
+    const answer = lead.waitForResponse((r) => r.url().endsWith(`/api/hazards/${hz.id}/notice.pdf`));
+    await tapButton(lead, '整改通知书');
+    const res = await answer;
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('application/pdf');
+    expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await tab).url()).toMatch(/^blob:/);
 
     const closed = await api<HazardDetail>(member.token, `/api/hazards/${hz.id}`);
     expect(closed.status).toBe('closed');
