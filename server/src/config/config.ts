@@ -73,6 +73,8 @@ const envSchema = (requireSecrets: boolean) =>
       // WeChat push: the worker (with JOBS=on) looks for queued notices this often; template ids per topic
       PUSH_EVERY_MS: z.coerce.number().int().min(20).max(3_600_000).default(5000),
       PUSH_TEMPLATES: z.string().optional(),
+      // a claimed push whose instance has not finished it after this long (it died) is taken over
+      PUSH_STALE_MS: z.coerce.number().int().min(500).max(86_400_000).default(120_000),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     })
     .superRefine((env, ctx) => {
@@ -133,7 +135,7 @@ export class AppConfig {
   /** Scheduled jobs on this instance, and how often the reminder job looks. */
   readonly jobs: { enabled: boolean; reminderEveryMs: number };
   /** WeChat subscribe messages: the worker's pace (it runs where jobs do) and the template per topic. */
-  readonly push: { everyMs: number; templates: PushTemplate[] };
+  readonly push: { everyMs: number; staleMs: number; templates: PushTemplate[] };
 
   constructor(env: Env) {
     this.production = env.NODE_ENV === 'production';
@@ -169,7 +171,7 @@ export class AppConfig {
     this.jobs = { enabled: env.JOBS === 'on', reminderEveryMs: Math.round(env.REMINDER_EVERY_MIN * 60_000) };
     const push = parsePushTemplates(env.PUSH_TEMPLATES);
     // envSchema refused a bad PUSH_TEMPLATES already, so the error branch never yields here
-    this.push = { everyMs: env.PUSH_EVERY_MS, templates: 'templates' in push ? push.templates : [] };
+    this.push = { everyMs: env.PUSH_EVERY_MS, staleMs: env.PUSH_STALE_MS, templates: 'templates' in push ? push.templates : [] };
   }
 }
 

@@ -3,12 +3,13 @@ import { WeChatModule } from '../wechat/wechat.module';
 import { PushController } from './push.controller';
 import { PushOutboxService } from './push-outbox.service';
 import { PushSubscriptionsService } from './push-subscriptions.service';
+import { PushWorker } from './push.worker';
 
 /** WeChat subscribe-message push: subscriptions (quota), the outbox view, and the delivering worker. */
 @Module({
   imports: [WeChatModule],
   controllers: [PushController],
-  providers: [PushSubscriptionsService, PushOutboxService],
-  exports: [PushSubscriptionsService],
+  providers: [PushSubscriptionsService, PushOutboxService, PushWorker],
+  exports: [PushSubscriptionsService, PushWorker],
 })
 export class PushModule {}

@@ -69,6 +69,8 @@ type WxBody = Record<string, unknown> & { errcode: number };
 
 const MAX_ATTEMPTS = 3;
 const REFRESH_MARGIN_MS = 5 * 60_000;
+// Rounds of 1 s waits for another instance's token refresh (which may itself back off on -1).
+const TOKEN_LOCK_TRIES = 15;
 // Codes caused by the user or their client, not by us: not worth a warning.
 const USER_ERRCODES: ReadonlySet<number> = new Set([40029, 40163, 41008, 45011, 40226]);
 
@@ -213,12 +215,48 @@ export class WeChatClient {
     }
   }
 
+  /**
+   * Fetches a new token unless someone already did. Single-flight per process (getAccessToken) and, on
+   * MySQL/MariaDB, across instances: the refresh runs under a named lock (GET_LOCK) and whoever waited for
+   * it reads the new token instead of fetching another (each fetch invalidates the previous token).
+   */
   private async refreshToken(): Promise<string> {
-    const { appid, secret } = this.config.wechat;
+    const { appid } = this.config.wechat;
     // Another instance (or the caller just before us) may have refreshed meanwhile.
     const row = await this.tokens.findOneBy({ appid });
     if (row && this.isFresh(row)) return row.token;
+    const ds = this.tokens.manager.connection;
+    if (ds.options.type !== 'mysql' && ds.options.type !== 'mariadb') return this.fetchToken();
 
+    // GET_LOCK names are server-wide: the database name keeps two deployments (or test databases) apart.
+    const name = `wechat_token:${String(ds.options.database)}:${appid}`.slice(0, 64);
+    const runner = ds.createQueryRunner();
+    try {
+      for (let i = 0; i < TOKEN_LOCK_TRIES; i++) {
+        // 1 s waits: below the 2 s query timeout of the pool (database/resilience.ts)
+        const [got] = (await runner.query('SELECT GET_LOCK(?, 1) AS got', [name])) as { got: number | string | null }[];
+        if (Number(got?.got) === 1) {
+          try {
+            const again = await this.tokens.findOneBy({ appid });
+            if (again && this.isFresh(again)) return again.token;
+            return await this.fetchToken();
+          } finally {
+            await runner.query('SELECT RELEASE_LOCK(?)', [name]);
+          }
+        }
+        const again = await this.tokens.findOneBy({ appid });
+        if (again && this.isFresh(again)) return again.token;
+      }
+      this.logger.warn('gave up waiting for another instance to refresh the access token');
+      throw wechatUnavailable();
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** GET /cgi-bin/token, stored for every instance. */
+  private async fetchToken(): Promise<string> {
+    const { appid, secret } = this.config.wechat;
     const path = '/cgi-bin/token';
     const body = await this.withBusyRetry(() =>
       this.request(path, { grant_type: 'client_credential', appid, secret }),

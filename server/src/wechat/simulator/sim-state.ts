@@ -68,6 +68,8 @@ export class SimState {
   private forcedAt: number[] = [];
   /** Injected errcodes per path, consumed one per call. */
   private readonly failures = new Map<string, number[]>();
+  /** Answer delay per path in ms (tests: keep a sender busy mid-send). */
+  readonly delays = new Map<string, number>();
 
   constructor(private readonly opts: SimStateOptions) {}
 
@@ -96,6 +98,17 @@ export class SimState {
     return this.failures.get(path)?.shift();
   }
 
+  /** Subscribe messages accepted, counted per template and per openid (and in all). */
+  messageCounts(): { total: number; byTemplate: Record<string, number>; byOpenid: Record<string, number> } {
+    const byTemplate: Record<string, number> = {};
+    const byOpenid: Record<string, number> = {};
+    for (const m of this.messages) {
+      byTemplate[m.template_id] = (byTemplate[m.template_id] ?? 0) + 1;
+      byOpenid[m.touser] = (byOpenid[m.touser] ?? 0) + 1;
+    }
+    return { total: this.messages.length, byTemplate, byOpenid };
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.messages.length = 0;
@@ -105,6 +118,7 @@ export class SimState {
     this.logins.clear();
     this.tokens.clear();
     this.failures.clear();
+    this.delays.clear();
     this.stableToken = null;
     this.forcedAt = [];
   }

@@ -28,6 +28,12 @@ export interface WeChatSimulator {
   issuePhoneCode(phone?: string): string;
   /** The next `times` (default 1) calls to `path` (e.g. '/sns/jscode2session') answer `errcode`. */
   failNext(path: string, errcode: number, times?: number): void;
+  /** The next `times` subscribe sends fail the way WeChat does (SEND_FAILURES: busy -1, 42001, 40001, 43101 …). */
+  failSend(kind: SendFailure, times?: number): void;
+  /** Answers of `path` wait `ms` first (0 to stop): a sender stays mid-send long enough to be killed. */
+  delay(path: string, ms: number): void;
+  /** Subscribe messages accepted, counted per template id and per openid. */
+  messageCounts(): { total: number; byTemplate: Record<string, number>; byOpenid: Record<string, number> };
   /** Every call to a WeChat route, oldest first. */
   readonly calls: SimCall[];
   /** Subscribe messages accepted, oldest first. */
@@ -36,6 +42,19 @@ export interface WeChatSimulator {
   reset(): void;
   close(): Promise<void>;
 }
+
+/** Subscribe-send failures tests ask for, by their WeChat errcode. */
+export const SEND_FAILURES = {
+  busy: -1,
+  token_expired: 42001,
+  token_invalid: 40001,
+  refused: 43101,
+  bad_data: 47003,
+  bad_template: 40037,
+  bad_page: 41030,
+} as const;
+export type SendFailure = keyof typeof SEND_FAILURES;
+const SEND_PATH = '/cgi-bin/message/subscribe/send';
 
 type Route = (query: Record<string, string>, body: unknown) => WxBody | Promise<WxBody | Buffer>;
 
@@ -97,6 +116,8 @@ export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promis
     }
     const body = raw === INVALID_JSON ? undefined : raw;
     state.calls.push({ path: url.pathname, query, body });
+    const delay = state.delays.get(url.pathname);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const injected = state.takeFailure(url.pathname);
     if (injected !== undefined) {
       sendJson(res, fail(injected), route.kind);
@@ -132,6 +153,15 @@ export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promis
       }
       state.failNext(b.path, b.errcode as number, times);
       sendJson(res, { ok: true });
+    } else if (path === '/__sim/delay' && method === 'POST') {
+      if (typeof b.path !== 'string' || !Number.isInteger(b.ms) || (b.ms as number) < 0) {
+        sendJson(res, { error: 'expected {path: string, ms: integer ≥ 0}' }, 'json', 400);
+        return;
+      }
+      state.delays.set(b.path.startsWith('/') ? b.path : `/${b.path}`, b.ms as number);
+      sendJson(res, { ok: true });
+    } else if (path === '/__sim/messages/counts' && method === 'GET') {
+      sendJson(res, state.messageCounts());
     } else if (path === '/__sim/messages' && method === 'GET') {
       sendJson(res, { messages: state.messages });
     } else if (path === '/__sim/calls' && method === 'GET') {
@@ -166,6 +196,9 @@ export async function startWeChatSimulator(opts: WeChatSimulatorOptions): Promis
     issueCode: (openid, o) => state.issueCode(openid, o?.unionid).code,
     issuePhoneCode: (phone) => state.issuePhoneCode(phone).code,
     failNext: (path, errcode, times) => state.failNext(path, errcode, times),
+    failSend: (kind, times) => state.failNext(SEND_PATH, SEND_FAILURES[kind], times),
+    delay: (path, ms) => void state.delays.set(path.startsWith('/') ? path : `/${path}`, ms),
+    messageCounts: () => state.messageCounts(),
     calls: state.calls,
     messages: state.messages,
     reset: () => state.reset(),
