@@ -168,10 +168,23 @@ const run = chromiumAvailable();
     const levels = await page.locator('.hz-table .hz-level').allInnerTexts();
     expect(levels.length).toBeGreaterThan(0);
     expect(new Set(levels)).toEqual(new Set(['重大']));
+    // the progress line flashes by on a small export: keep every text it shows
+    // (page scripts as strings: the test's TypeScript has no DOM types)
+    await page.evaluate(`(() => {
+      const seen = (window.progressSeen = []);
+      new MutationObserver(() => {
+        const t = document.querySelector('.ledger__progress')?.textContent;
+        if (t && seen[seen.length - 1] !== t) seen.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    })()`);
     const download = page.waitForEvent('download');
     await tapButton(page, '导出 Excel');
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^隐患台账-\d{8}\.xlsx$/);
+    const seen = (await page.evaluate('window.progressSeen')) as string[];
+    expect(seen[0]).toBe('正在生成台账…');
+    // the row count from X-Total-Count, then the bytes
+    expect(seen.some((t) => /^共 \d+ 条，已下载 \d+(\.\d)? (KB|MB)/.test(t))).toBe(true);
     const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')), 'l.xlsx');
     await file.saveAs(saved);
     // an xlsx is a zip
