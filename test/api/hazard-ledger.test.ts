@@ -173,4 +173,12 @@ describe('the rectification notice (PDF)', () => {
     // the group that made the round may print it
     expect((await download('staffLA', `/api/inspections/${x.r1}/notice.pdf`)).status).toBe(200);
   });
+
+  it('for a self-found hazard: the daily patrol and whoever found it; no photos, no image', async () => {
+    const res = await download('leadA', `/api/hazards/${x.hz.laSelf}/notice.pdf`);
+    expect(res.status).toBe(200);
+    const text = pdfText(res.body as Buffer).replace(/\s+/g, '');
+    for (const t of ['甲镇龙头乙炔厂', DESCRIPTIONS.laSelf, '日常巡查', '检查人员：leadA', addDays(today, 7)]) expect([t, text.includes(t)]).toEqual([t, true]);
+    expect(images(res.body as Buffer)).toBe(0);
+  });
 });

@@ -207,7 +207,8 @@ export class HazardsListService {
       number: `ZG-${day}-${ref.replace(/-/g, '').slice(0, 6).toUpperCase()}`,
       enterpriseName: inspection?.hostName ?? first?.enterpriseName ?? '',
       inspection: inspection ? { date: inspection.date, typeLabel: INSPECTION_TYPE_LABELS[inspection.type] ?? inspection.type } : null,
-      inspectors: inspection ? await this.inspectorNames(inspection.id) : [...new Set(hazards.map((h) => h.foundByName).filter(Boolean))],
+      // the round's group; a self patrol has none: whoever found them
+      inspectors: [...new Set([...(inspection ? await this.inspectorNames(inspection.id) : []), ...hazards.map((h) => h.foundByName)].filter(Boolean))],
       hazards: await Promise.all(
         hazards.map(async (h) => ({
           description: h.description,
