@@ -22,6 +22,7 @@ import { InspectorsModule } from './inspectors/inspectors.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NoticesModule } from './notices/notices.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { ExpertsModule } from './experts/experts.module';
 import { PushModule } from './push/push.module';
 
 @Module({})
@@ -54,6 +55,7 @@ export class AppModule {
         JobsModule,
         NoticesModule,
         ActivitiesModule,
+        ExpertsModule,
         PushModule,
         FilesModule,
         DemoModule,

@@ -21,6 +21,7 @@ import { DeadlineRulesEntity, HazardEntity, HazardEventEntity } from '../hazards
 import { NotificationEntity } from '../notifications/notification.entity';
 import { NoticeAckEntity, NoticeEntity, NoticeRecipientEntity } from '../notices/notice.entity';
 import { ActivityCheckinEntity, ActivityEntity, ActivityInviteeEntity } from '../activities/activity.entity';
+import { ExpertProfileEntity, ExpertVisitEntity } from '../experts/expert.entity';
 import { PushSubscriptionEntity } from '../push/push-subscription.entity';
 
 /** Every table, in one list so the app, migrations and the CLI data source agree. */
@@ -53,5 +54,7 @@ export const ENTITIES = [
   ActivityEntity,
   ActivityInviteeEntity,
   ActivityCheckinEntity,
+  ExpertProfileEntity,
+  ExpertVisitEntity,
   PushSubscriptionEntity,
 ];

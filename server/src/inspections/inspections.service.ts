@@ -182,6 +182,28 @@ export class InspectionsService {
   }
 
   /**
+   * An expert visit's round (experts/expert-visits.service.ts schedules it, in the caller's transaction): a
+   * planned `expert` inspection of the host with the expert as its group; its hazards get source `expert` and
+   * the expert may verify them. Access is the caller's to check.
+   */
+  async createExpertRound(
+    em: EntityManager,
+    actor: Principal,
+    r: { hostEnterpriseId: string; cooperativeId: string | null; expertUserId: string; scheduledOn: string; checklistId?: string },
+  ): Promise<string> {
+    const host = await em.getRepository(EnterpriseEntity).findOneByOrFail({ id: r.hostEnterpriseId });
+    const checklistId = r.checklistId ? await this.usableChecklist(actor, r.checklistId, r.cooperativeId) : await this.defaultChecklist(r.cooperativeId, host.industry);
+    const insp = await em.getRepository(InspectionEntity).save(
+      em.getRepository(InspectionEntity).create({
+        type: 'expert', status: 'planned', cooperativeId: r.cooperativeId, hostEnterpriseId: host.id, workshopId: null, checklistId,
+        scheduledOn: r.scheduledOn, createdById: actor.userId, previousInspectionId: null, startedAt: null, submittedAt: null, submittedById: null,
+      }),
+    );
+    await em.getRepository(InspectionInspectorEntity).insert({ id: randomUUID(), inspectionId: insp.id, userId: r.expertUserId, enterpriseId: null, role: 'expert' });
+    return insp.id;
+  }
+
+  /**
    * 回头看: every hazard of the host still open, and those closed since the host's previous (submitted) round, come
    * into the next mutual round to be re-checked (each once: unique per inspection). Daily self patrols
    * do not carry them: the enterprise works its own open hazards from its hazard list.
@@ -272,9 +294,9 @@ export class InspectionsService {
     const recorder = l.insp.type === 'self' ? host : !!mine;
     return {
       assigned: !!mine,
-      canStart: l.insp.type === 'mutual' && l.insp.status === 'planned' && (!!mine || coopAdmin),
+      canStart: l.insp.type !== 'self' && l.insp.status === 'planned' && (!!mine || coopAdmin),
       canRecord: l.insp.status === 'in_progress' && recorder,
-      canSubmit: l.insp.status === 'in_progress' && (recorder || (l.insp.type === 'mutual' && coopAdmin)),
+      canSubmit: l.insp.status === 'in_progress' && (recorder || (l.insp.type !== 'self' && coopAdmin)),
     };
   }
 
@@ -419,7 +441,7 @@ export class InspectionsService {
       .createQueryBuilder('i')
       .innerJoin(InspectionInspectorEntity, 'a', 'a.inspectionId = i.id AND a.userId = :me', { me: principal.userId })
       .where('i.hostEnterpriseId = :host', { host: hostEnterpriseId })
-      .andWhere('i.type = :t', { t: 'mutual' })
+      .andWhere('i.type IN (:...ts)', { ts: ['mutual', 'expert'] })
       .andWhere('i.status IN (:...open)', { open: ['planned', 'in_progress'] })
       .orderBy('i.status', 'ASC') // in_progress before planned
       .addOrderBy('i.scheduledOn', 'ASC')
@@ -590,7 +612,7 @@ export class InspectionsService {
     this.assertOpen(insp);
     const now = this.clock.now();
     const rules = await this.hazards.rules(em, insp.cooperativeId);
-    const source = insp.type === 'self' ? ('self' as const) : ('peer' as const);
+    const source = insp.type === 'self' ? ('self' as const) : insp.type === 'expert' ? ('expert' as const) : ('peer' as const);
     const findings = await em.getRepository(InspectionFindingEntity).find({ where: { inspectionId: id, kind: 'hazard', hazardId: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
     const itemIds = findings.map((f) => f.itemId).filter((x): x is string => !!x);
     const codes = new Map(itemIds.length ? (await em.getRepository(ChecklistItemEntity).find({ where: { id: In(itemIds) }, select: { id: true, code: true } })).map((i) => [i.id, i.code]) : []);
