@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '隐患' });
+export default definePageConfig({ navigationBarTitleText: '隐患', enablePullDownRefresh: true });

@@ -95,124 +95,127 @@ export function HazardDetailPage() {
     <View className='page hazard'>
       <StateView query={query} error={id ? query.error : '缺少隐患参数'}>
         {h && (
-          <View>
-            <View className='card'>
-              <View className='hazard__badges'>
-                <LevelTag level={h.level} />
-                <HazardStatusTag status={h.status} />
-                <CountdownBadge hazard={h} />
-              </View>
-              <Text className='hazard__desc'>{h.description}</Text>
-              <Text className='card__meta'>
-                {h.enterpriseName}
-                {h.workshopName ? ` · ${h.workshopName}` : ''}
-              </Text>
-              <Text className='card__meta'>
-                {CHECK_CATEGORY_LABELS[h.category]} · {FINDING_SOURCE_LABELS[h.source]} · {FIX_MODE_LABELS[h.fixMode]}
-                {h.itemCode ? ` · 检查项 ${h.itemCode}` : ''}
-              </Text>
-              <Text className='card__meta'>
-                {h.foundByName} 发现于 {formatDate(h.foundOn)}
-              </Text>
-              <Text className={`hazard__deadline${h.overdue ? ' hazard__deadline--overdue' : ''}`}>整改期限：{formatDate(h.deadline)}</Text>
-              {h.planDueOn && !h.plan && h.status === 'reported' && <Text className='hazard__warn'>治理方案（五定）须于 {formatDate(h.planDueOn)} 前填报</Text>}
-              {h.verifiedByName && (
-                <Text className='card__meta'>
-                  验收：{h.verifiedByName}
-                  {h.verifiedOn ? ` · ${formatDate(h.verifiedOn)}` : ''}
-                </Text>
-              )}
-              <ServerPhotos ids={h.photoIds} label='隐患照片（整改前）' />
-              {h.actions.length > 0 && (
-                <View className='hazard__actions'>
-                  {h.actions.map((a) => (
-                    <Button
-                      key={a}
-                      className={`btn hazard__action hazard__action--${a}`}
-                      type={a === 'void' || a === 'reject' || a === 'deny_extension' ? 'danger' : 'primary'}
-                      fill={a === 'submit_rectification' || a === 'accept' ? 'solid' : 'outline'}
-                      disabled={busy}
-                      onClick={() => void act(a)}
-                    >
-                      {HAZARD_ACTION_LABELS[a]}
-                    </Button>
-                  ))}
+          <View className='hazard__cols'>
+            <View className='hazard__main'>
+              <View className='card'>
+                <View className='hazard__badges'>
+                  <LevelTag level={h.level} />
+                  <HazardStatusTag status={h.status} />
+                  <CountdownBadge hazard={h} />
                 </View>
-              )}
-              {panel && (
-                <View className='hazard__panel'>
-                  <Text className='hazard__panel-title'>{panel === 'reject' ? '退回原因（企业将看到）' : '作废原因'}</Text>
-                  <Textarea
-                    className='hazard__note'
-                    value={note}
-                    maxlength={500}
-                    autoHeight
-                    placeholder={panel === 'reject' ? '哪里没有整改到位、还需要做什么' : '例如：重复录入、录错企业'}
-                    onInput={(e) => setNote(e.detail.value)}
-                  />
-                  {noteError && <Text className='field__error'>{noteError}</Text>}
-                  <View className='card__actions'>
-                    <Button className='btn' disabled={busy} onClick={() => setPanel(null)}>
-                      取消
-                    </Button>
-                    <Button className='btn hazard__confirm' type='danger' loading={busy} disabled={busy} onClick={() => void confirmPanel()}>
-                      {panel === 'reject' ? '退回整改' : '作废'}
-                    </Button>
+                <Text className='hazard__desc'>{h.description}</Text>
+                <Text className='card__meta'>
+                  {h.enterpriseName}
+                  {h.workshopName ? ` · ${h.workshopName}` : ''}
+                </Text>
+                <Text className='card__meta'>
+                  {CHECK_CATEGORY_LABELS[h.category]} · {FINDING_SOURCE_LABELS[h.source]} · {FIX_MODE_LABELS[h.fixMode]}
+                  {h.itemCode ? ` · 检查项 ${h.itemCode}` : ''}
+                </Text>
+                <Text className='card__meta'>
+                  {h.foundByName} 发现于 {formatDate(h.foundOn)}
+                </Text>
+                <Text className={`hazard__deadline${h.overdue ? ' hazard__deadline--overdue' : ''}`}>整改期限：{formatDate(h.deadline)}</Text>
+                {h.planDueOn && !h.plan && h.status === 'reported' && <Text className='hazard__warn'>治理方案（五定）须于 {formatDate(h.planDueOn)} 前填报</Text>}
+                {h.verifiedByName && (
+                  <Text className='card__meta'>
+                    验收：{h.verifiedByName}
+                    {h.verifiedOn ? ` · ${formatDate(h.verifiedOn)}` : ''}
+                  </Text>
+                )}
+                <ServerPhotos ids={h.photoIds} label='隐患照片（整改前）' />
+                {h.actions.length > 0 && (
+                  <View className='hazard__actions'>
+                    {h.actions.map((a) => (
+                      <Button
+                        key={a}
+                        className={`btn hazard__action hazard__action--${a}`}
+                        type={a === 'void' || a === 'reject' || a === 'deny_extension' ? 'danger' : 'primary'}
+                        fill={a === 'submit_rectification' || a === 'accept' ? 'solid' : 'outline'}
+                        disabled={busy}
+                        onClick={() => void act(a)}
+                      >
+                        {HAZARD_ACTION_LABELS[a]}
+                      </Button>
+                    ))}
                   </View>
+                )}
+                {panel && (
+                  <View className='hazard__panel'>
+                    <Text className='hazard__panel-title'>{panel === 'reject' ? '退回原因（企业将看到）' : '作废原因'}</Text>
+                    <Textarea
+                      className='hazard__note'
+                      value={note}
+                      maxlength={500}
+                      autoHeight
+                      placeholder={panel === 'reject' ? '哪里没有整改到位、还需要做什么' : '例如：重复录入、录错企业'}
+                      onInput={(e) => setNote(e.detail.value)}
+                    />
+                    {noteError && <Text className='field__error'>{noteError}</Text>}
+                    <View className='card__actions'>
+                      <Button className='btn' disabled={busy} onClick={() => setPanel(null)}>
+                        取消
+                      </Button>
+                      <Button className='btn hazard__confirm' type='danger' loading={busy} disabled={busy} onClick={() => void confirmPanel()}>
+                        {panel === 'reject' ? '退回整改' : '作废'}
+                      </Button>
+                    </View>
+                  </View>
+                )}
+              </View>
+
+              {h.extensionRequest && (
+                <View className='card hazard__extension'>
+                  <Text className='card__title'>延期申请（待审批）</Text>
+                  <Text className='card__meta'>
+                    {h.extensionRequest.requestedByName} 于 {formatDateTime(h.extensionRequest.requestedAt)} 申请延期至 {formatDate(h.extensionRequest.deadline)}
+                  </Text>
+                  <Text className='hazard__text'>{h.extensionRequest.reason}</Text>
+                </View>
+              )}
+
+              {h.plan && (
+                <View className='card hazard__plan'>
+                  <Text className='card__title'>治理方案（五定）</Text>
+                  <Text className='hazard__line'>责任人：{h.plan.responsible}</Text>
+                  <Text className='hazard__line'>治理措施：{h.plan.measures}</Text>
+                  <Text className='hazard__line'>治理资金：{h.plan.funds.toFixed(2)} 元</Text>
+                  <Text className='hazard__line'>完成时限：{formatDate(h.plan.deadline)}</Text>
+                  <Text className='hazard__line'>应急预案：{h.plan.contingency}</Text>
+                  <Text className='card__meta'>填报于 {formatDateTime(h.plan.submittedAt)}</Text>
+                </View>
+              )}
+
+              {h.rectification && (
+                <View className='card hazard__fix'>
+                  <Text className='card__title'>整改情况</Text>
+                  <Text className='hazard__line'>整改措施：{h.rectification.measures}</Text>
+                  <Text className='hazard__line'>整改资金：{h.rectification.cost.toFixed(2)} 元</Text>
+                  <Text className='hazard__line'>责任人：{h.rectification.responsible}</Text>
+                  <Text className='hazard__line'>完成日期：{formatDate(h.rectification.completedOn)}</Text>
+                  <Text className='card__meta'>
+                    {h.rectification.submittedByName} 提交于 {formatDateTime(h.rectification.submittedAt)}
+                  </Text>
+                  <ServerPhotos ids={h.rectification.photoIds} label='整改后照片' />
                 </View>
               )}
             </View>
-
-            {h.extensionRequest && (
-              <View className='card hazard__extension'>
-                <Text className='card__title'>延期申请（待审批）</Text>
-                <Text className='card__meta'>
-                  {h.extensionRequest.requestedByName} 于 {formatDateTime(h.extensionRequest.requestedAt)} 申请延期至 {formatDate(h.extensionRequest.deadline)}
-                </Text>
-                <Text className='hazard__text'>{h.extensionRequest.reason}</Text>
+            <View className='hazard__side'>
+              <Text className='section-title'>处理记录</Text>
+              <View className='card'>
+                <Timeline events={h.events} />
               </View>
-            )}
 
-            {h.plan && (
-              <View className='card hazard__plan'>
-                <Text className='card__title'>治理方案（五定）</Text>
-                <Text className='hazard__line'>责任人：{h.plan.responsible}</Text>
-                <Text className='hazard__line'>治理措施：{h.plan.measures}</Text>
-                <Text className='hazard__line'>治理资金：{h.plan.funds.toFixed(2)} 元</Text>
-                <Text className='hazard__line'>完成时限：{formatDate(h.plan.deadline)}</Text>
-                <Text className='hazard__line'>应急预案：{h.plan.contingency}</Text>
-                <Text className='card__meta'>填报于 {formatDateTime(h.plan.submittedAt)}</Text>
-              </View>
-            )}
-
-            {h.rectification && (
-              <View className='card hazard__fix'>
-                <Text className='card__title'>整改情况</Text>
-                <Text className='hazard__line'>整改措施：{h.rectification.measures}</Text>
-                <Text className='hazard__line'>整改资金：{h.rectification.cost.toFixed(2)} 元</Text>
-                <Text className='hazard__line'>责任人：{h.rectification.responsible}</Text>
-                <Text className='hazard__line'>完成日期：{formatDate(h.rectification.completedOn)}</Text>
-                <Text className='card__meta'>
-                  {h.rectification.submittedByName} 提交于 {formatDateTime(h.rectification.submittedAt)}
-                </Text>
-                <ServerPhotos ids={h.rectification.photoIds} label='整改后照片' />
-              </View>
-            )}
-
-            <Text className='section-title'>处理记录</Text>
-            <View className='card'>
-              <Timeline events={h.events} />
-            </View>
-
-            <View className='card__actions hazard__docs'>
-              <Button className='btn hazard__notice' fill='outline' onClick={() => pdf(hazardNoticeUrl(id))}>
-                整改通知书
-              </Button>
-              {h.inspectionId && (
-                <Button className='btn' fill='outline' onClick={() => pdf(inspectionNoticeUrl(h.inspectionId ?? ''))}>
-                  本次检查通知书
+              <View className='card__actions hazard__docs'>
+                <Button className='btn hazard__notice' fill='outline' onClick={() => pdf(hazardNoticeUrl(id))}>
+                  整改通知书
                 </Button>
-              )}
+                {h.inspectionId && (
+                  <Button className='btn' fill='outline' onClick={() => pdf(inspectionNoticeUrl(h.inspectionId ?? ''))}>
+                    本次检查通知书
+                  </Button>
+                )}
+              </View>
             </View>
           </View>
         )}
