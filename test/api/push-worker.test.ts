@@ -230,4 +230,19 @@ test('a claim left by an instance that died is taken over once it is stale; a li
   await worker.drain();
   expect(await row(id)).toMatchObject({ pushStatus: 'sent', pushAttempts: 2 });
   expect(s.wechat.messages.filter((m) => m.touser === p.openid)).toHaveLength(1);
+  expect(await remaining(p, tid('hazard_reminder'))).toBe(0);
+});
+
+test('an instance that died mid-send had spent the quota: the takeover sends on it without spending another', async () => {
+  const p = await person();
+  await accept(p, [tid('hazard_reminder')]);
+  await accept(p, [tid('hazard_reminder')]);
+  const id = await notify(p, 'hazard_reminder');
+  // as the dead instance left it: claimed, quota taken (2 → 1), marked as sending
+  await s.db.query(`UPDATE push_subscriptions SET quota = quota - 1 WHERE ${s.db.driver.escape('userId')} = ?`, [p.id]);
+  await s.db.getRepository(NotificationEntity).update({ id }, { pushClaimedBy: 'dead-host:1:x#2', pushClaimedAt: s.clock.now(), pushAttempts: 1, pushReason: 'sending', pushTemplateId: tid('hazard_reminder') });
+  s.clock.advance(121_000);
+  await worker.drain();
+  expect(await row(id)).toMatchObject({ pushStatus: 'sent', pushAttempts: 2, pushReason: null });
+  expect(await remaining(p, tid('hazard_reminder'))).toBe(1);
 });

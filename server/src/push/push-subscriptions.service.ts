@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { PushTemplate } from '../../../shared/push-templates';
 import type { Principal } from '../../../shared/policy';
 import type { AcceptedSubscriptions, SubscriptionList, SubscriptionPrefs } from '../../../shared/schemas/push';
@@ -57,15 +57,15 @@ export class PushSubscriptionsService {
   }
 
   /** Takes one message of quota (the worker, before sending): a conditional UPDATE, never read-modify-write. */
-  async spend(userId: string, templateId: string): Promise<SpendOutcome> {
-    const res = await this.db
+  async spend(userId: string, templateId: string, em: EntityManager = this.db.manager): Promise<SpendOutcome> {
+    const res = await em
       .createQueryBuilder()
       .update(PushSubscriptionEntity)
       .set({ quota: () => `${this.col('quota')} - 1` })
       .where('userId = :userId AND templateId = :templateId AND quota > 0 AND enabled = :on', { userId, templateId, on: true })
       .execute();
     if ((res.affected ?? 0) > 0) return 'spent';
-    const row = await this.db.getRepository(PushSubscriptionEntity).findOneBy({ userId, templateId });
+    const row = await em.getRepository(PushSubscriptionEntity).findOneBy({ userId, templateId });
     return row && !row.enabled ? 'opted_out' : 'no_quota';
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { pushData, pushPage, templateFor } from '../../../shared/push-templates';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -11,7 +11,7 @@ import { NotificationEntity } from '../notifications/notification.entity';
 import { UserEntity } from '../users/user.entity';
 import { WX_BUSY, WX_SUBSCRIBE_REFUSED, WX_TOKEN_ERRCODES } from '../wechat/wechat.errors';
 import { WeChatClient } from '../wechat/wechat.client';
-import { PushSubscriptionsService } from './push-subscriptions.service';
+import { PushSubscriptionsService, type SpendOutcome } from './push-subscriptions.service';
 
 /** Tunables; tests shorten them through `PushWorker.options`. */
 export interface PushWorkerOptions {
@@ -25,6 +25,8 @@ export interface PushWorkerOptions {
 
 /** A push that cannot succeed until an operator fixes the configuration (docs/wechat.md "Push"). */
 const CONFIG_ERRCODES: ReadonlySet<number> = new Set([47003, 40037, 41030]);
+/** pushReason while a send is under way: the row holds one spent quota (taken over with the row). */
+const SENDING = 'sending';
 /** The openid is not one of this app's users (e.g. another AppID): no retry helps. */
 const BAD_OPENID = 40003;
 
@@ -123,35 +125,28 @@ export class PushWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async claim(token: string): Promise<NotificationEntity[]> {
     const now = this.clock.now();
     const params = { now, stale: new Date(now.getTime() - this.config.push.staleMs), token };
-    const pick = (em: DataSource['manager']) => {
-      const qb = em
-        .createQueryBuilder(NotificationEntity, 'n')
-        .select('n.id', 'id')
-        .where(this.claimable('n'), params)
-        .orderBy('n.createdAt', 'ASC')
-        .addOrderBy('n.id', 'ASC')
-        .limit(this.options.batch);
-      // other instances skip the rows this one locked instead of waiting for them
-      if (this.mysql) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
-      return qb.getRawMany<{ id: string }>();
-    };
-    const mark = (em: DataSource['manager'], ids: string[]) =>
-      em
-        .createQueryBuilder()
-        .update(NotificationEntity)
-        .set({ pushClaimedBy: token, pushClaimedAt: now })
-        .where('id IN (:...ids)', { ids })
-        // repeated for SQLite, where nothing is locked: a row another worker claimed meanwhile is left alone
-        .andWhere(this.claimable(this.db.driver.escape('notifications')), params)
-        .execute();
+    const mark = (em: EntityManager) => em.createQueryBuilder().update(NotificationEntity).set({ pushClaimedBy: token, pushClaimedAt: now });
     if (this.mysql) {
       await this.db.transaction(async (em) => {
-        const ids = (await pick(em)).map((r) => r.id);
-        if (ids.length > 0) await mark(em, ids);
+        const picked = await em
+          .createQueryBuilder(NotificationEntity, 'n')
+          .select('n.id', 'id')
+          .where(this.claimable('n'), params)
+          .orderBy('n.createdAt', 'ASC')
+          .addOrderBy('n.id', 'ASC')
+          .limit(this.options.batch)
+          // other instances skip the rows this one locked instead of waiting for them
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getRawMany<{ id: string }>();
+        if (picked.length > 0) await mark(em).where('id IN (:...ids)', { ids: picked.map((r) => r.id) }).execute();
       });
     } else {
-      const ids = (await pick(this.db.manager)).map((r) => r.id);
-      if (ids.length > 0) await mark(this.db.manager, ids);
+      // SQLite locks nothing per row: pick and mark in one statement, so two workers never take the same rows
+      const t = this.db.driver.escape('notifications');
+      await mark(this.db.manager)
+        .where(`id IN (SELECT id FROM ${t} WHERE ${this.claimable(t)} ORDER BY createdAt, id LIMIT ${this.options.batch})`, params)
+        .execute();
     }
     return this.db.getRepository(NotificationEntity).find({ where: { pushClaimedBy: token, pushStatus: 'pending' }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
@@ -173,7 +168,9 @@ export class PushWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (!template) outcome = { status: 'skipped', reason: 'no_template' };
     else if (!openid) outcome = { status: 'skipped', reason: 'no_openid' };
     else {
-      const spent = await this.subscriptions.spend(row.userId, template.templateId);
+      // 'sending': an instance spent this row's quota and died mid-send; the quota is still this row's
+      const held = row.pushReason === SENDING && row.pushTemplateId === template.templateId;
+      const spent = held ? 'spent' : await this.spend(row, token, template.templateId);
       if (spent !== 'spent') outcome = { status: 'skipped', reason: spent };
       else {
         outcome = await this.send(row, template.templateId, openid, attempts, pushData(template, row));
@@ -183,6 +180,24 @@ export class PushWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     await this.record(row.id, token, outcome, attempts);
     return outcome;
+  }
+
+  /** Takes one quota and marks the row as holding it, together (one transaction on MySQL/MariaDB). */
+  private async spend(row: NotificationEntity, token: string, templateId: string): Promise<SpendOutcome> {
+    const go = async (em: EntityManager) => {
+      const spent = await this.subscriptions.spend(row.userId, templateId, em);
+      if (spent === 'spent') {
+        await em
+          .createQueryBuilder()
+          .update(NotificationEntity)
+          .set({ pushReason: SENDING })
+          .where('id = :id AND pushClaimedBy = :token', { id: row.id, token })
+          .execute();
+      }
+      return spent;
+    };
+    // SQLite: no transaction across awaits (a second app on the same file would wait on its lock synchronously)
+    return this.mysql ? this.db.transaction(go) : go(this.db.manager);
   }
 
   private async send(row: NotificationEntity, templateId: string, openid: string, attempts: number, data: Record<string, { value: string }>): Promise<Outcome> {
