@@ -30,6 +30,29 @@ describe('simulator over HTTP (out-of-process use)', () => {
     expect((await post('/__sim/fail', { path: LOGIN })).status).toBe(400);
   });
 
+  it('counts subscribe messages per template and openid, fails sends by name, delays answers', async () => {
+    await post('/__sim/codes', { openid: 'oCountA' });
+    await post('/__sim/codes', { openid: 'oCountB' });
+    const send = (touser: string, templateId: string) => h.client().sendSubscribeMessage({ touser, templateId, data: { thing1: { value: '计数' } } });
+    await send('oCountA', 'tA');
+    await send('oCountA', 'tB');
+    await send('oCountB', 'tA');
+    h.sim.failSend('refused');
+    await expect(send('oCountB', 'tA')).resolves.toEqual({ ok: false, errcode: 43101 });
+    h.sim.failSend('bad_template');
+    await expect(send('oCountB', 'tA')).resolves.toEqual({ ok: false, errcode: 40037 });
+    const counts = { total: 3, byTemplate: { tA: 2, tB: 1 }, byOpenid: { oCountA: 2, oCountB: 1 } };
+    expect(h.sim.messageCounts()).toEqual(counts);
+    expect(await (await fetch(`${h.sim.url}/__sim/messages/counts`)).json()).toEqual(counts);
+    expect((await post('/__sim/delay', { path: '/cgi-bin/message/subscribe/send', ms: 300 })).status).toBe(200);
+    const started = Date.now();
+    await send('oCountA', 'tA');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    h.sim.delay('/cgi-bin/message/subscribe/send', 0);
+    expect((await post('/__sim/delay', { path: '/x', ms: -1 })).status).toBe(400);
+    await post('/__sim/reset', {});
+  });
+
   it('answers like WeChat: HTTP 200, text/plain for jscode2session, errmsg ending in a rid', async () => {
     const res = await fetch(`${h.sim.url}${LOGIN}?appid=${APPID}&secret=${SECRET}&js_code=nope&grant_type=authorization_code`);
     expect(res.status).toBe(200);
