@@ -38,6 +38,16 @@ export function deskSections(me: Me | undefined): NavSection[] {
     },
   ];
   const grants = me?.roles ?? [];
+  if (grants.some((g) => g.role === 'admin')) {
+    sections.push({
+      title: '平台管理',
+      items: [
+        { label: '区域管理', url: ROUTES.regions },
+        { label: '新建合作社', url: ROUTES.cooperativeNew },
+        { label: '新建桌面账号', url: ROUTES.userNew },
+      ],
+    });
+  }
   // the hazard ledger and per-member counts are desk work for those who oversee members; verifying is for
   // finders, group leaders, experts and coop admins (a supervisor watches, and decides major extensions only)
   const has = (...roles: string[]) => grants.some((g) => roles.includes(g.role));
