@@ -10,6 +10,7 @@ import { MembershipEntity } from '../org/membership.entity';
 import { RegionEntity } from '../org/region.entity';
 import { RoleGrantEntity } from '../users/role-grant.entity';
 import { UserEntity } from '../users/user.entity';
+import { seedDemoCalendar } from './calendar.demo';
 import { seedDemoInspections } from './inspections.demo';
 import {
   DEMO_DISTRICT,
@@ -90,5 +91,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
     await user('demo-expert', '孙安平（安全专家）', [{ role: 'expert', regionId: district.id }]);
     await user('demo-supervisor', '东港区应急管理局 王科长', [{ role: 'supervisor', regionId: district.id }]);
     await seedDemoInspections(em, xihu.coopId, xihu.enterpriseIds, new Date());
+    await seedDemoCalendar(em, xihu.coopId, xihu.enterpriseIds, new Date(), this.config.filesDir);
   }
 }
