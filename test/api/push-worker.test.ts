@@ -154,6 +154,7 @@ test('43101 (refused): the quota is spent, no retry', async () => {
 test.each([
   ['bad_data', 47003],
   ['bad_template', 40037],
+  ['bad_page', 41030],
 ] as const)('%s (%i): failed as a configuration error the admin sees; quota given back; not retried', async (kind, errcode) => {
   const p = await person();
   await accept(p, [tid('inspection_assigned')]);
@@ -183,6 +184,20 @@ test('42001 (token expired): the token is renewed once and the message sent', as
   expect(await row(id)).toMatchObject({ pushStatus: 'sent', pushAttempts: 1 });
   expect(s.wechat.calls.filter((c) => c.path === TOKEN).length).toBe(tokensBefore + 1);
   expect(sendsTo(p.openid)).toHaveLength(2);
+  expect(s.wechat.messages.filter((m) => m.touser === p.openid)).toHaveLength(1);
+});
+
+test('a token error again after the renewal: back in the queue with its errcode, sent on the next attempt', async () => {
+  const p = await person();
+  await accept(p, [tid('notice_reminder')]);
+  const id = await notify(p, 'notice_reminder');
+  s.wechat.failSend('token_invalid', 2); // 40001, renewed once, 40001 again
+  await worker.drain();
+  expect(await row(id)).toMatchObject({ pushStatus: 'pending', pushReason: 'retry', pushErrcode: 40001, pushAttempts: 1 });
+  expect(await remaining(p, tid('notice_reminder'))).toBe(1);
+  s.clock.advance(61_000);
+  await worker.drain();
+  expect(await row(id)).toMatchObject({ pushStatus: 'sent', pushAttempts: 2 });
   expect(s.wechat.messages.filter((m) => m.touser === p.openid)).toHaveLength(1);
 });
 
