@@ -84,6 +84,7 @@ describe('the hazard ledger (Excel)', () => {
     expect(byDescription(rows, DESCRIPTIONS.a1Gen)[COL['整改资金']]).toBeNull();
     expect(byDescription(rows, DESCRIPTIONS.laSelf).slice(1, 8)).toEqual(['甲镇龙头乙炔厂', null, DESCRIPTIONS.laSelf, '消防安全', '一般', '自查', 'leadA']);
     expect(sheet.getRow(3).getCell(COL['整改资金'] + 1).numFmt).toBe('#,##0.00');
+    expect(sheet.getRow(4).getCell(COL['隐患描述'] + 1).alignment).toMatchObject({ vertical: 'top', wrapText: true });
   });
 
   it('the list\'s filters; another cooperative\'s hazards never appear', async () => {

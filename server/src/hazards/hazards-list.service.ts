@@ -13,7 +13,7 @@ import { Clock } from '../common/clock';
 import { FilesService } from '../files/files.service';
 import { ScopeService } from '../org/scope.service';
 import type { NoticeInput } from './hazard-notice';
-import { type HazardFilter, type HazardListRow, HazardSql, type LedgerRow, type Params, type SortKey, dateOf, instantOf } from './hazards-list.sql';
+import { type HazardFilter, type HazardListRow, HazardSql, type LedgerRow, type Params, dateOf, instantOf } from './hazards-list.sql';
 
 /** Rows per ledger batch: a few hundred KB of rows in memory at a time, whatever the export's size. */
 export const LEDGER_BATCH = 500;
@@ -105,28 +105,23 @@ export class HazardsListService {
   }
 
   /**
-   * The ledger: the count first (for X-Total-Count), then the rows in batches in list order, read as the
-   * consumer asks for them; `now` is the moment overdue is judged at, the same for every batch.
+   * The ledger: every matching id in list order first (their number is X-Total-Count), then the rows in
+   * batches of LEDGER_BATCH, read as the consumer asks for them; `now` is the moment overdue is judged at.
+   * A hazard changed during the download keeps its place and shows its new state.
    */
   async ledger(actor: Principal, f: HazardFilter): Promise<{ total: number; now: Date; batches: () => AsyncGenerator<LedgerRow[]> }> {
     const { where, params, now } = await this.filter(actor, f);
-    const [counted] = await this.run<{ n: number | string }>(this.sql.count(where), params);
-    const total = Number(counted?.n ?? 0);
+    const ids = (await this.run<{ id: string }>(this.sql.ledgerIds(where), params)).map((r) => r.id);
     const run = this.run.bind(this);
-    const sql = this.sql;
+    const rowsSql = this.sql.ledgerRows();
     async function* batches(): AsyncGenerator<LedgerRow[]> {
-      let after: SortKey | null = null;
-      for (;;) {
-        const [text, keyParams] = sql.ledgerBatch(where, after, LEDGER_BATCH);
-        const rows = await run<LedgerRow & { openRank: number | string; lateRank: number | string }>(text, { ...params, ...keyParams });
-        if (rows.length === 0) return;
-        yield rows;
-        if (rows.length < LEDGER_BATCH) return;
-        const last = rows[rows.length - 1];
-        after = { openRank: Number(last.openRank), lateRank: Number(last.lateRank), deadline: dateOf(last.deadline), id: last.id };
+      for (let i = 0; i < ids.length; i += LEDGER_BATCH) {
+        const chunk = ids.slice(i, i + LEDGER_BATCH);
+        const byId = new Map((await run<LedgerRow>(rowsSql, { ids: chunk })).map((r) => [r.id, r]));
+        yield chunk.map((id) => byId.get(id)).filter((r): r is LedgerRow => r !== undefined);
       }
     }
-    return { total, now, batches };
+    return { total: ids.length, now, batches };
   }
 
   /** Hazards for a notice, nearest deadline first: one hazard, or those an inspection found (not voided); readable ones only. */
