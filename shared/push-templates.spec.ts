@@ -2,6 +2,7 @@ import { checkTemplateData } from '../server/src/wechat/simulator/keywords';
 import {
   DEFAULT_PUSH_TEMPLATES,
   PUSH_TOPICS,
+  SUBSCRIBE_PROMPTS,
   TOPIC_OF_KIND,
   firstDate,
   fitKeyword,
@@ -120,5 +121,17 @@ describe('pushPage', () => {
     expect(pushPage(null)).toBe('packages/inbox/pages/index/index');
     expect(pushPage('/notices/9')).toBe('packages/inbox/pages/index/index');
     expect(pushPage('/hazards/x y')).toBe('packages/inbox/pages/index/index');
+  });
+});
+
+describe('SUBSCRIBE_PROMPTS', () => {
+  it('asks for at most 3 known topics per tap, and every topic is asked for somewhere', () => {
+    const asked = new Set<string>();
+    for (const topics of Object.values(SUBSCRIBE_PROMPTS)) {
+      expect(topics.length).toBeGreaterThanOrEqual(1);
+      expect(topics.length).toBeLessThanOrEqual(3);
+      for (const t of topics) asked.add(t);
+    }
+    expect([...asked].sort()).toEqual([...PUSH_TOPICS].sort());
   });
 });

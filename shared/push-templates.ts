@@ -7,6 +7,27 @@ import type { NotificationKind } from './schemas/notifications';
 export const PUSH_TOPICS = ['activity', 'inspection', 'deadline', 'overdue', 'verification', 'notice'] as const;
 export type PushTopic = (typeof PUSH_TOPICS)[number];
 
+/**
+ * Natural taps at which the mini-program asks for subscriptions (`Taro.requestSubscribeMessage` only works
+ * from a tap; ≤ 3 ids per call is safe): the topics a person will care about next. The ids come from
+ * `GET /api/me/subscriptions` (the topic's templateId).
+ */
+export const SUBSCRIBE_PROMPTS = {
+  /** joined a cooperative */
+  joined: ['notice', 'activity', 'inspection'],
+  /** accepted or started an assigned inspection round */
+  inspection_accepted: ['inspection', 'verification'],
+  /** submitted an inspection that found hazards at their own enterprise */
+  inspection_submitted: ['deadline', 'overdue'],
+  /** submitted a rectification */
+  rectification_submitted: ['verification', 'deadline'],
+  /** confirmed reading a notice */
+  notice_confirmed: ['notice'],
+  /** signed in at an activity */
+  activity_signed_in: ['activity'],
+} as const satisfies Record<string, readonly PushTopic[]>;
+export type SubscribeMoment = keyof typeof SUBSCRIBE_PROMPTS;
+
 /** Where a keyword's value comes from, out of a notice. */
 export type PushSource = 'title' | 'body' | 'time' | 'date' | 'phrase';
 
