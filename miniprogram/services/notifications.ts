@@ -18,13 +18,20 @@ export async function unreadCount(): Promise<number> {
   return (await listNotifications({ unread: true, pageSize: 1 })).unread;
 }
 
+// The in-app links the server writes (`/<kind>/<id>`) and the page that shows each kind; kinds without a
+// page here yet (expert visits, activities, notices) open nothing, but still mark the message read.
+const LINK_PAGES = new Map<string, string>([
+  ['hazards', ROUTES.hazard],
+  ['inspections', ROUTES.inspection],
+]);
+
 /** A notification's in-app link (`/hazards/<id>`, `/inspections/<id>`) as a page route; null when unknown. */
 export function routeOfLink(link: string | null): string | null {
   if (!link) return null;
-  const m = /^\/?(hazards|inspections)\/([^/?#]+)/.exec(link);
-  if (!m) return null;
-  const id = decodeURIComponent(m[2]);
-  return withQuery(m[1] === 'hazards' ? ROUTES.hazard : ROUTES.inspection, { id });
+  const m = /^\/?([a-z-]+)\/([^/?#]+)/.exec(link);
+  const page = m ? LINK_PAGES.get(m[1]) : undefined;
+  if (!m || !page) return null;
+  return withQuery(page, { id: decodeURIComponent(m[2]) });
 }
 
 // The badge sits on the 隐患 tab: nearly every message is about a hazard, and that tab opens the inbox.

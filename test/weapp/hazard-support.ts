@@ -127,6 +127,15 @@ export const NOTIFICATIONS: Notification[] = [
     createdAt: '2026-12-04T00:00:00.000Z',
     readAt: '2026-12-04T01:00:00.000Z',
   },
+  {
+    id: 'n-3',
+    kind: 'notice_published',
+    title: '新通知，请阅读确认',
+    body: '关于开展冬季消防安全检查的通知',
+    link: '/notices/nt-1',
+    createdAt: '2026-12-03T00:00:00.000Z',
+    readAt: '2026-12-03T01:00:00.000Z',
+  },
 ];
 
 /** A district bureau officer: reads the region, decides extensions of major hazards. */

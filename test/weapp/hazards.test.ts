@@ -348,5 +348,10 @@ describe('weapp 隐患 screens', () => {
     tap(page, '.inbox__item', 1);
     await until(() => navigations.length === 2);
     expect(navigations[1]).toBe('/packages/inspect/pages/detail/index?id=insp-9');
+    // a link to a page this app has no screen for opens nothing (and offers no 查看)
+    expect(page.querySelectorAll('.inbox__item')[2].dom.textContent).not.toContain('查看');
+    tap(page, '.inbox__item', 2);
+    await settle(100);
+    expect(navigations).toHaveLength(2);
   });
 });
