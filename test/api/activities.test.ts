@@ -112,6 +112,22 @@ describe('organising', () => {
   });
 });
 
+describe('materials', () => {
+  it('readers of the activity fetch its materials with their token; others get 404', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const up = await request(s.url).post('/api/files').set('Authorization', `Bearer ${tokens.leadA}`).attach('file', pdf, 'material.pdf');
+    expect(up.status).toBe(201);
+    // not attached yet: only the uploader
+    expect((await as('memberA1').get(`/api/files/${up.body.id}`)).status).toBe(404);
+    await as('leadA').post('/api/activities', { ...study({ title: '带资料的学习' }), invitedEnterpriseIds: [w.a1.id], materialIds: [up.body.id] });
+    const got = await as('memberA1').get(`/api/files/${up.body.id}`);
+    expect(got.status).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect((await as('supervisorD').get(`/api/files/${up.body.id}`)).status).toBe(200);
+    expect((await as('memberB1').get(`/api/files/${up.body.id}`)).status).toBe(404);
+  });
+});
+
 describe('sign-in with the rotating code', () => {
   let id: string;
   let other: string;
@@ -221,9 +237,9 @@ describe('lists and counters', () => {
   it('counts what took place by kind, with sign-ins, per cooperative and region', async () => {
     const coop = await as('leadA').get(`/api/activities/stats?cooperativeId=${w.coopA.id}`);
     expect(coop.status).toBe(200);
-    // studies: the first, 另一场学习, 缺席测试; the drill and the exchange; the teaching lies in the future
-    expect(coop.body.byKind).toEqual({ study: 3, teaching: 0, exchange: 1, meeting: 0, drill: 1 });
-    expect(coop.body.total).toBe(5);
+    // studies: the first, 带资料的学习, 另一场学习, 缺席测试; the drill and the exchange; the teaching lies in the future
+    expect(coop.body.byKind).toEqual({ study: 4, teaching: 0, exchange: 1, meeting: 0, drill: 1 });
+    expect(coop.body.total).toBe(6);
     expect(coop.body.attendance).toBe(4);
     const town = await as('supervisorD').get(`/api/activities/stats?regionId=${w.tb.id}`);
     expect(town.body.total).toBe(0);

@@ -160,6 +160,20 @@ describe('confirming, acks, reminders, re-publishing', () => {
   });
 });
 
+describe('attachments', () => {
+  it('recipients fetch a notice\'s attachment with their token; other cooperatives get 404', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const up = await request(s.url).post('/api/files').set('Authorization', `Bearer ${tokens.leadA}`).attach('file', pdf, 'notice.pdf');
+    expect(up.status).toBe(201);
+    const n = await as('leadA').post('/api/notices', { cooperativeId: w.coopA.id, title: '附件通知测试', body: '见附件', attachmentIds: [up.body.id] });
+    expect(n.body.attachments).toEqual([expect.objectContaining({ id: up.body.id, mime: 'application/pdf' })]);
+    expect((await as('memberA2').get(`/api/files/${up.body.id}`)).status).toBe(200);
+    expect((await as('memberB1').get(`/api/files/${up.body.id}`)).status).toBe(404);
+    const foreign = await as('leadA').post('/api/notices', { cooperativeId: w.coopA.id, title: '别人的附件', body: 'x', attachmentIds: [up.body.id, 'nope'] });
+    expect(foreign.body.error.fields).toHaveProperty('attachmentIds');
+  });
+});
+
 describe('races', () => {
   it('20 confirmations of one person at once: one row; 10 reminder taps at once: one round', async () => {
     const id = (await as('leadA').post('/api/notices', { cooperativeId: w.coopA.id, title: '并发确认测试通知', body: '内容' })).body.id as string;
