@@ -12,7 +12,7 @@ import { NotificationsService } from '../../server/src/notifications/notificatio
 import { PushWorker } from '../../server/src/push/push.worker';
 import { UserEntity } from '../../server/src/users/user.entity';
 import { checkTemplateData } from '../../server/src/wechat/simulator/keywords';
-import { Builders, twoCooperatives } from '../support/builders';
+import { Builders, type World, twoCooperatives } from '../support/builders';
 import { type TestServer, startTestServer } from '../support/server';
 
 jest.setTimeout(60_000);
@@ -23,6 +23,7 @@ let s: TestServer;
 let b: Builders;
 let worker: PushWorker;
 let adminToken: string;
+let w: World;
 let seq = 0;
 const tid = (kind: NotificationKind) => DEFAULT_PUSH_TEMPLATES.find((t) => t.topic === TOPIC_OF_KIND[kind])!.templateId;
 
@@ -74,7 +75,7 @@ const sendsTo = (openid: string | null) => s.wechat.calls.filter((c) => c.path =
 beforeAll(async () => {
   s = await startTestServer();
   b = new Builders(s.db, s.url);
-  await twoCooperatives(b);
+  w = await twoCooperatives(b);
   adminToken = await b.token('admin');
   worker = s.app.get(PushWorker);
   worker.options.retryBaseMs = 60_000;
@@ -106,6 +107,36 @@ test('every kind goes out on its topic’s template with values WeChat accepts, 
   // verification's template has a phrase keyword: the kind's status word
   expect(got.find((m) => m.template_id === tid('hazard_rectified') && m.data.phrase2.value === '待验收')).toBeDefined();
   for (const kind of NOTIFICATION_KINDS) expect(await remaining(p, tid(kind))).toBe(0);
+});
+
+test('a mutual round scheduled through the API reaches the group’s phones: the inspection template, its date, its page', async () => {
+  const users = s.db.getRepository(UserEntity);
+  const group: Person[] = [];
+  for (const name of ['memberA2', 'leadA']) {
+    const u = await users.findOneByOrFail({ username: name.toLowerCase() });
+    const openid = `o${name}_${randomUUID().slice(0, 8)}`;
+    await users.update({ id: u.id }, { openid });
+    s.wechat.issueCode(openid);
+    group.push({ id: u.id, openid, token: await b.token(name) });
+  }
+  await accept(group[0]!, [tid('inspection_assigned')]);
+  await accept(group[1]!, [tid('inspection_assigned')]);
+  const lists = await request(s.url).get('/api/checklists').set('Authorization', `Bearer ${group[1]!.token}`);
+  const checklistId = lists.body.items.find((c: { familyId: string }) => c.familyId === 'platform-general').id;
+  const round = await request(s.url)
+    .post('/api/inspections')
+    .set('Authorization', `Bearer ${group[1]!.token}`)
+    .send({ type: 'mutual', cooperativeId: w.coopA.id, hostEnterpriseId: w.a1.id, scheduledOn: '2026-12-20', checklistId, inspectors: [{ userId: group[0]!.id, leader: true }, { userId: group[1]!.id, leader: false }] });
+  expect(round.status).toBe(201);
+  await worker.drain();
+  for (const p of group) {
+    const got = s.wechat.messages.filter((m) => m.touser === p.openid);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ template_id: tid('inspection_assigned'), page: `packages/inspect/pages/detail/index?id=${round.body.id}` });
+    expect(got[0]!.data).toMatchObject({ thing1: { value: '互查任务' }, date2: { value: '2026年12月20日' }, phrase4: { value: '待检查' } });
+    expect(got[0]!.data.thing3.value).toBe('您被安排于 2026-12-20 参加…'); // cut to thing's 20 characters
+    expect(await remaining(p, tid('inspection_assigned'))).toBe(0);
+  }
 });
 
 test('no quota left: the notice stays in the inbox only (skipped, no_quota); a second notice needs a second accept', async () => {
