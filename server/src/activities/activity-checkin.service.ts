@@ -25,6 +25,7 @@ import { ActivitiesService, toIso } from './activities.service';
 import { ActivityCheckinEntity, ActivityEntity } from './activity.entity';
 
 const QR_OPTIONS = { margin: 2, width: 360, errorCorrectionLevel: 'M' } as const;
+const QR_CACHE_SIZE = 500;
 const macFor = (secret: string): CheckinMac => (m) => createHmac('sha256', secret).update(m).digest('hex');
 
 /** Sign-in at the venue with the organiser's rotating code, attendance, and the counters of activities. */
@@ -43,7 +44,19 @@ export class ActivityCheckinService {
     if (!this.activities.mayManage(actor, a)) throw AppError.forbidden();
     const { code, expiresAt } = makeCheckinCode(macFor(a.checkinSecret), a.id, this.clock.now().getTime());
     const qrText = checkinQrText(a.id, code);
-    return { code, expiresAt: expiresAt.toISOString(), qrText, qrDataUrl: await QRCode.toDataURL(qrText, QR_OPTIONS) };
+    return { code, expiresAt: expiresAt.toISOString(), qrText, qrDataUrl: await this.qr(qrText) };
+  }
+
+  /** The organiser's screen asks again and again within one window: the same code's QR is drawn once. */
+  private readonly qrCache = new Map<string, string>();
+  private async qr(text: string): Promise<string> {
+    const hit = this.qrCache.get(text);
+    if (hit) return hit;
+    const url = await QRCode.toDataURL(text, QR_OPTIONS);
+    this.qrCache.set(text, url);
+    // Map keeps insertion order: the first key is the oldest.
+    if (this.qrCache.size > QR_CACHE_SIZE) this.qrCache.delete(this.qrCache.keys().next().value as string);
+    return url;
   }
 
   /** Signs the caller in with a scanned code; a second sign-in (or twenty at once) keeps the first. */
