@@ -186,5 +186,9 @@ describe('races', () => {
     expect(taps.filter((r) => r.body.reminded > 0).map((r) => r.body)).toEqual([{ round: 1, reminded: 2 }]);
     const sent = await s.db.getRepository(NotificationEntity).countBy({ kind: 'notice_reminder', link: `/notices/${id}` });
     expect(sent).toBe(2);
+    // once everybody has confirmed there is nobody to remind, and no new round
+    await Promise.all(['leadA', 'memberA1'].map((u) => as(u).post(`/api/notices/${id}/ack`)));
+    s.clock.advance(11 * 60_000);
+    expect((await as('leadA').post(`/api/notices/${id}/remind`)).body).toEqual({ round: 1, reminded: 0 });
   });
 });

@@ -296,6 +296,15 @@ export class NoticesService {
     const cutoff = new Date(now.getTime() - REMIND_MIN_INTERVAL_MIN * 60_000);
     if (n.remindedAt && n.remindedAt > cutoff) return { round: n.reminderRound, reminded: 0 };
     return this.db.transaction(async (em) => {
+      const pending = await em
+        .getRepository(NoticeRecipientEntity)
+        .createQueryBuilder('nr')
+        .leftJoin(NoticeAckEntity, 'a', 'a.noticeId = nr.noticeId AND a.userId = nr.userId AND a.version = :v', { v: n.version })
+        .select('nr.userId', 'userId')
+        .where('nr.noticeId = :id AND a.id IS NULL', { id })
+        .getRawMany<{ userId: string }>();
+      // everybody confirmed: no round to send
+      if (pending.length === 0) return { round: n.reminderRound, reminded: 0 };
       const round = n.reminderRound + 1;
       // Only one of two parallel taps moves the round on; the other reminds nobody.
       const res = await em
@@ -306,13 +315,6 @@ export class NoticesService {
         .where('id = :id AND version = :v AND reminderRound = :r AND (remindedAt IS NULL OR remindedAt < :cutoff)', { id, v: n.version, r: n.reminderRound, cutoff })
         .execute();
       if (!res.affected) return { round: n.reminderRound, reminded: 0 };
-      const pending = await em
-        .getRepository(NoticeRecipientEntity)
-        .createQueryBuilder('nr')
-        .leftJoin(NoticeAckEntity, 'a', 'a.noticeId = nr.noticeId AND a.userId = nr.userId AND a.version = :v', { v: n.version })
-        .select('nr.userId', 'userId')
-        .where('nr.noticeId = :id AND a.id IS NULL', { id })
-        .getRawMany<{ userId: string }>();
       const label = NOTICE_CATEGORY_LABELS[n.category];
       await this.notify(
         em,
