@@ -326,8 +326,13 @@ describe('weapp 隐患 screens', () => {
       expect(h.calls.find((c) => c.path === '/api/hazards')?.query.view).toBe('attention');
       // lists across members name the enterprise
       expect(page.querySelectorAll('.hz-item')[0].dom.textContent).toContain('日照青亚食品有限公司 · 烘焙车间');
+      // quick filters narrow the list across members
+      tap(page, '.hazards__quick-overdue');
+      await until(() => h.calls.some((c) => c.path === '/api/hazards' && c.query.overdue === 'true'));
+      expect(h.calls.filter((c) => c.path === '/api/hazards').pop()?.query).toMatchObject({ view: 'attention', overdue: 'true' });
       tap(page, '.hazards__tab--all');
       await until(() => h.calls.some((c) => c.path === '/api/hazards' && c.query.view === 'all'));
+      expect(h.calls.filter((c) => c.path === '/api/hazards').pop()?.query).toMatchObject({ view: 'all', overdue: 'true' });
     } finally {
       h.storage.set('me', MEMBER);
     }

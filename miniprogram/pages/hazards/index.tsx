@@ -13,7 +13,7 @@ import { useUnreadBadge } from '../../hooks/use-unread';
 import { navigateTo } from '../../lib/nav';
 import { ROUTES, withQuery } from '../../routes';
 import { cachedMe, fetchMe } from '../../services/auth';
-import { listHazards } from '../../services/hazards';
+import { type HazardFilters, listHazards } from '../../services/hazards';
 import '../../components/hazard-item.scss';
 import './index.scss';
 
@@ -47,6 +47,16 @@ export function tabsFor(me: Me | undefined): Tab[] {
   return views.map((v) => TABS[v]);
 }
 
+type Quick = '' | 'overdue' | 'major' | 'reported' | 'pending_verification' | 'closed';
+const QUICK: Record<Quick, { label: string; filters: HazardFilters }> = {
+  '': { label: '不限', filters: {} },
+  overdue: { label: '逾期', filters: { overdue: 'true' } },
+  major: { label: '重大', filters: { level: 'major' } },
+  reported: { label: '待整改', filters: { status: 'reported' } },
+  pending_verification: { label: '待验收', filters: { status: 'pending_verification' } },
+  closed: { label: '已销号', filters: { status: 'closed' } },
+};
+
 /** The 隐患 tab: my enterprise's open hazards, those waiting for my verification, the cooperative's or region's. */
 export function HazardsPage() {
   // the roles pick the lists: the kept copy, else asked once (WeChat logs in silently on the way)
@@ -57,7 +67,10 @@ export function HazardsPage() {
   const [chosen, setView] = useState<View_ | null>(null);
   const view = chosen && tabs.some((t) => t.view === chosen) ? chosen : tabs[0].view;
   const unread = useUnreadBadge();
-  const list = usePagedQuery((page) => listHazards({ view }, page), [view], { refetchOnShow: true, enabled: !!me });
+  // quick filters of the lists across members (the ledger has them all)
+  const [quick, setQuick] = useState<Quick>('');
+  const filters = view === 'all' || view === 'attention' ? QUICK[quick].filters : {};
+  const list = usePagedQuery((page) => listHazards({ view, ...filters }, page), [view, JSON.stringify(filters)], { refetchOnShow: true, enabled: !!me });
 
   const roles = new Set((me?.roles ?? []).map((g) => g.role));
   const ledger = roles.has('coop_admin') || roles.has('supervisor') || roles.has('admin');
@@ -89,6 +102,15 @@ export function HazardsPage() {
           </Text>
         ))}
       </View>
+      {(view === 'all' || view === 'attention') && (
+        <View className='hz-chips hazards__quick'>
+          {(Object.keys(QUICK) as Quick[]).map((q) => (
+            <Text key={q || 'any'} className={`hz-chip hz-chip--small hazards__quick-${q || 'any'}${q === quick ? ' hz-chip--on' : ''}`} onClick={() => setQuick(q)}>
+              {QUICK[q].label}
+            </Text>
+          ))}
+        </View>
+      )}
       {list.data && <Text className='section-title'>共 {list.total} 条{view === 'open' ? '，逾期的在前，其次期限近的' : ''}</Text>}
       <StateView query={me ? list : meQuery} empty={items.length === 0} emptyText={tab.empty}>
         {desk ? (
