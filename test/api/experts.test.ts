@@ -89,6 +89,9 @@ describe('registering experts', () => {
     expect([taken.status, taken.body.error.code]).toEqual([409, 'USERNAME_TAKEN']);
     const both = await as('supervisorD').post('/api/experts', { ...body, regionId: w.d.id, cooperativeId: w.coopA.id });
     expect(both.status).toBe(422);
+    // an account working under other roles is not made an expert by a registrar
+    const member = await as('leadA').post('/api/experts', { userId: ids.memberA2, field: '消防安全', cooperativeId: w.coopA.id });
+    expect(member.body.error.fields).toEqual({ userId: '该用户已有其他角色，不能登记为专家' });
     const none = await as('supervisorD').post('/api/experts', { field: '消防安全', regionId: w.d.id });
     expect(Object.keys(none.body.error.fields).sort()).toEqual(['name', 'password', 'username']);
   });

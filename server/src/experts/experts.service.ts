@@ -50,6 +50,10 @@ export class ExpertsService {
       let uid = body.userId;
       if (uid) {
         if (!(await em.getRepository(UserEntity).existsBy({ id: uid }))) throw AppError.validation({ userId: '用户不存在' });
+        // An account that already works under other roles is not turned into an expert by a registrar (it would
+        // widen what that person reads); a new WeChat user or an expert already is.
+        const other = await em.getRepository(RoleGrantEntity).createQueryBuilder('g').where('g.userId = :uid AND g.role <> :expert', { uid, expert: 'expert' }).getCount();
+        if (other > 0 && !isAdmin(actor)) throw AppError.validation({ userId: '该用户已有其他角色，不能登记为专家' });
       } else {
         if (await em.getRepository(UserEntity).existsBy({ username: body.username as string })) {
           throw new AppError('USERNAME_TAKEN', HttpStatus.CONFLICT, { username: '用户名已被使用' });
