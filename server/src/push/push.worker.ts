@@ -76,6 +76,9 @@ export class PushWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.config.jobs.enabled) return;
     const tick = () => {
       this.running ??= this.drain()
+        .then((r) => {
+          if (r.claimed > 0) this.log.debug(`pushed: ${r.sent} sent, ${r.skipped} skipped, ${r.failed} failed, ${r.retried} to retry`);
+        })
         .catch((err: unknown) => this.log.error(`push round failed: ${String(err)}`))
         .finally(() => (this.running = null));
     };
@@ -171,6 +174,7 @@ export class PushWorker implements OnApplicationBootstrap, OnModuleDestroy {
       // 'sending': an instance spent this row's quota and died mid-send; the quota is still this row's
       const held = row.pushReason === SENDING && row.pushTemplateId === template.templateId;
       const spent = held ? 'spent' : await this.spend(row, token, template.templateId);
+      if (spent === 'lost') return null;
       if (spent !== 'spent') outcome = { status: 'skipped', reason: spent };
       else {
         outcome = await this.send(row, template.templateId, openid, attempts, pushData(template, row));
@@ -182,22 +186,32 @@ export class PushWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return outcome;
   }
 
-  /** Takes one quota and marks the row as holding it, together (one transaction on MySQL/MariaDB). */
-  private async spend(row: NotificationEntity, token: string, templateId: string): Promise<SpendOutcome> {
-    const go = async (em: EntityManager) => {
+  /**
+   * Takes one quota and marks the row as holding it, together (one transaction on MySQL/MariaDB). 'lost':
+   * another instance took the row over meanwhile, and the quota is not taken.
+   */
+  private async spend(row: NotificationEntity, token: string, templateId: string): Promise<SpendOutcome | 'lost'> {
+    const lost = new Error('claim lost');
+    const go = async (em: EntityManager): Promise<SpendOutcome> => {
       const spent = await this.subscriptions.spend(row.userId, templateId, em);
-      if (spent === 'spent') {
-        await em
-          .createQueryBuilder()
-          .update(NotificationEntity)
-          .set({ pushReason: SENDING })
-          .where('id = :id AND pushClaimedBy = :token', { id: row.id, token })
-          .execute();
-      }
+      if (spent !== 'spent') return spent;
+      const marked = await em
+        .createQueryBuilder()
+        .update(NotificationEntity)
+        .set({ pushReason: SENDING })
+        .where("id = :id AND pushClaimedBy = :token AND pushStatus = 'pending'", { id: row.id, token })
+        .execute();
+      if ((marked.affected ?? 0) === 0) throw lost; // rolls the quota back
       return spent;
     };
-    // SQLite: no transaction across awaits (a second app on the same file would wait on its lock synchronously)
-    return this.mysql ? this.db.transaction(go) : go(this.db.manager);
+    try {
+      // SQLite: no transaction across awaits (a second app on the same file would wait on its lock synchronously)
+      return this.mysql ? await this.db.transaction(go) : await go(this.db.manager);
+    } catch (err) {
+      if (err !== lost) throw err;
+      if (!this.mysql) await this.subscriptions.refund(row.userId, templateId);
+      return 'lost';
+    }
   }
 
   private async send(row: NotificationEntity, templateId: string, openid: string, attempts: number, data: Record<string, { value: string }>): Promise<Outcome> {
