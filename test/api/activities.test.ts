@@ -91,10 +91,24 @@ describe('organising', () => {
     const bad = await as('leadA').post('/api/activities', study({ invitedEnterpriseIds: [w.b1.id], materialIds: [await file('memberA1')] }));
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['invitedEnterpriseIds.0', 'materialIds']);
+    const foreign = await as('leadA').post('/api/activities', study({ invitedUserIds: [ids.memberB1, ids.expertD], hostUserId: ids.memberB1 }));
+    expect(Object.keys(foreign.body.error.fields).sort()).toEqual(['hostUserId', 'invitedUserIds.0']);
     const drill = await as('leadA').post('/api/activities', study({ kind: 'drill' }));
     expect(drill.body.error.fields).toHaveProperty('details');
     const mismatch = await as('leadA').post('/api/activities', study({ kind: 'meeting', details: { kind: 'drill', emergencyPlan: '火灾' } }));
     expect(mismatch.body.error.fields).toHaveProperty(['details.kind']);
+  });
+
+  it('an expert named as teacher and invitee: invited on their own, reads it and may sign in', async () => {
+    const res = await as('leadA').post('/api/activities', { ...study({ kind: 'teaching', title: '专题教：电气火灾防范', hostName: 'expertD', hostUserId: ids.expertD }), invitedEnterpriseIds: [w.a2.id], invitedUserIds: [ids.expertD] });
+    expect(res.status).toBe(201);
+    expect(res.body.invitees.map((p: { name: string; enterpriseId: string | null }) => [p.name, p.enterpriseId])).toEqual([
+      ['expertD', null],
+      ['memberA2', w.a2.id],
+    ]);
+    const seen = await as('expertD').get(`/api/activities/${res.body.id}`);
+    expect(seen.body).toMatchObject({ invited: true, canCheckin: true, hostUserId: ids.expertD });
+    expect((await s.db.getRepository(NotificationEntity).findOneByOrFail({ userId: ids.expertD, kind: 'activity_invited' })).title).toBe('专题教邀请');
   });
 
   it('a supervisor over the town organises a drill; with no invitees the whole cooperative is invited', async () => {
@@ -237,9 +251,9 @@ describe('lists and counters', () => {
   it('counts what took place by kind, with sign-ins, per cooperative and region', async () => {
     const coop = await as('leadA').get(`/api/activities/stats?cooperativeId=${w.coopA.id}`);
     expect(coop.status).toBe(200);
-    // studies: the first, 带资料的学习, 另一场学习, 缺席测试; the drill and the exchange; the teaching lies in the future
-    expect(coop.body.byKind).toEqual({ study: 4, teaching: 0, exchange: 1, meeting: 0, drill: 1 });
-    expect(coop.body.total).toBe(6);
+    // studies: the first, 带资料的学习, 另一场学习, 缺席测试; the expert's teaching, the drill and the exchange; the later teaching lies in the future
+    expect(coop.body.byKind).toEqual({ study: 4, teaching: 1, exchange: 1, meeting: 0, drill: 1 });
+    expect(coop.body.total).toBe(7);
     expect(coop.body.attendance).toBe(4);
     const town = await as('supervisorD').get(`/api/activities/stats?regionId=${w.tb.id}`);
     expect(town.body.total).toBe(0);

@@ -22,6 +22,7 @@ import { CooperativeEntity } from '../org/cooperative.entity';
 import { EnterpriseEntity } from '../org/enterprise.entity';
 import { MembershipEntity } from '../org/membership.entity';
 import { ScopeService } from '../org/scope.service';
+import { RoleGrantEntity } from '../users/role-grant.entity';
 import { UserEntity } from '../users/user.entity';
 import { ActivityCheckinEntity, ActivityEntity, ActivityInviteeEntity } from './activity.entity';
 
@@ -70,11 +71,15 @@ export class ActivitiesService {
       if (!members.has(e)) fields[`invitedEnterpriseIds.${n}`] = '该企业不是本合作社的在册成员';
     });
     const named = [...new Set([...body.invitedUserIds, ...(body.hostUserId ? [body.hostUserId] : [])])];
-    const users = named.length ? await this.db.getRepository(UserEntity).find({ where: { id: In(named) }, select: { id: true } }) : [];
+    // Who may be named: the cooperative's own people, experts and bureau staff (an invitee reads the activity and
+    // its list of invitees, which is not for another cooperative's people).
+    const grants = named.length ? await this.db.getRepository(RoleGrantEntity).find({ where: { userId: In(named) } }) : [];
+    const nameable = (u: string) =>
+      grants.some((g) => g.userId === u && (g.role === 'expert' || g.role === 'supervisor' || g.cooperativeId === coop.id));
     body.invitedUserIds.forEach((u, n) => {
-      if (!users.some((x) => x.id === u)) fields[`invitedUserIds.${n}`] = '用户不存在';
+      if (!nameable(u)) fields[`invitedUserIds.${n}`] = '只能邀请本合作社成员企业人员、专家或监管人员';
     });
-    if (body.hostUserId && !users.some((x) => x.id === body.hostUserId)) fields.hostUserId = '用户不存在';
+    if (body.hostUserId && !nameable(body.hostUserId)) fields.hostUserId = '主讲人须为本合作社人员、专家或监管人员';
     if (Object.keys(fields).length) throw AppError.validation(fields);
 
     const id = await this.db.transaction(async (em) => {
