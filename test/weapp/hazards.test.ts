@@ -47,6 +47,8 @@ describe('weapp 隐患 screens', () => {
   const rectifications: FakeRequest[] = [];
   const verifications: FakeRequest[] = [];
   const moves: FakeRequest[] = [];
+  const downloads: { url: string; auth: string }[] = [];
+  const opened: { filePath: string; fileType: string }[] = [];
   let detail: HazardDetail = DETAIL;
   let rectifyAnswers: ('down' | 'ok')[] = [];
   const read = new Set<string>();
@@ -80,11 +82,16 @@ describe('weapp 隐患 screens', () => {
         void answer(o, { statusCode: 201, data: JSON.stringify({ id: `file-${uploads.length}`, url: '/api/files/x', thumbUrl: null, mime: 'image/jpeg', size: 1, width: 1, height: 1 }) });
         return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} };
       },
-      downloadFile: (o: Cb & { url: string }) => {
+      downloadFile: (o: Cb & { url: string; header?: Record<string, string> }) => {
+        downloads.push({ url: o.url, auth: o.header?.Authorization ?? '' });
         void answer(o, { statusCode: 200, tempFilePath: `wxfile://tmp/${o.url.split('/api/files/')[1]?.replace(/\//g, '-') ?? 'doc'}` });
         return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} };
       },
       previewImage: (o: Cb) => answer(o, {}),
+      openDocument(o: Cb & { filePath: string; fileType: string }) {
+        opened.push({ filePath: o.filePath, fileType: o.fileType });
+        return answer(o, { errMsg: 'openDocument:ok' });
+      },
       showToast(o: Cb & { title: string }) {
         toasts.push(o.title);
         return answer(o, {});
@@ -99,6 +106,17 @@ describe('weapp 隐患 screens', () => {
         if (req.method === 'GET' && req.path === '/api/hazards') {
           const items = req.query.view === 'to_verify' ? [] : OPEN_LIST;
           return { status: 200, body: { items, total: items.length, page: 1, pageSize: 20 } };
+        }
+        if (req.method === 'GET' && req.path === '/api/hazards/summary') {
+          return {
+            status: 200,
+            body: {
+              items: [
+                { enterpriseId: 'ent-food', enterpriseName: '日照青亚食品有限公司', open: 3, pendingVerification: 1, overdue: 2, major: 1, closed: 7 },
+                { enterpriseId: 'ent-lead', enterpriseName: '日照东港乙炔气体有限公司', open: 0, pendingVerification: 0, overdue: 0, major: 0, closed: 5 },
+              ],
+            },
+          };
         }
         if (req.method === 'GET' && req.path === '/api/hazards/hz-1') return { status: 200, body: detail };
         if (req.method === 'POST' && req.path === '/api/hazards/hz-1/rectification') {
@@ -333,6 +351,34 @@ describe('weapp 隐患 screens', () => {
       tap(page, '.hazards__tab--all');
       await until(() => h.calls.some((c) => c.path === '/api/hazards' && c.query.view === 'all'));
       expect(h.calls.filter((c) => c.path === '/api/hazards').pop()?.query).toMatchObject({ view: 'all', overdue: 'true' });
+    } finally {
+      h.storage.set('me', MEMBER);
+    }
+  });
+
+  it('the ledger on a phone: per-member counts, a tap filters to that member, and the export opens in the document viewer', async () => {
+    h.storage.set('me', { ...MEMBER, roles: [{ role: 'coop_admin', cooperativeId: 'coop-1' }] });
+    try {
+      h.calls.length = 0;
+      const page = await h.loadPage('packages/hazard/pages/ledger/index');
+      const text = await waitForText(page, (t) => t.includes('日照东港乙炔气体有限公司') && t.includes('烤炉燃气管道软管老化开裂'));
+      expect(text).toContain('待整改 3 · 待验收 1 · 逾期 2 · 重大 1 · 已销号 7');
+      expect(h.calls.find((c) => c.path === '/api/hazards/summary')?.query).toEqual({ cooperativeId: 'coop-1' });
+      tap(page, '.summary__row', 0);
+      await until(() => h.calls.some((c) => c.path === '/api/hazards' && c.query.enterpriseId === 'ent-food'));
+      tap(page, '.ledger__level-major');
+      await until(() => h.calls.some((c) => c.path === '/api/hazards' && c.query.level === 'major'));
+      expect(h.calls.filter((c) => c.path === '/api/hazards').pop()?.query).toMatchObject({ view: 'all', cooperativeId: 'coop-1', enterpriseId: 'ent-food', level: 'major' });
+
+      downloads.length = 0;
+      tap(page, '.ledger__export');
+      await until(() => opened.length === 1);
+      // the same filters, with the token, opened as a spreadsheet
+      const url = new URL(downloads[0].url, 'http://weapp.test');
+      expect(url.pathname).toBe('/api/hazards/export.xlsx');
+      expect(Object.fromEntries(url.searchParams)).toEqual({ view: 'all', cooperativeId: 'coop-1', enterpriseId: 'ent-food', level: 'major' });
+      expect(downloads[0].auth).toMatch(/^Bearer tok-/);
+      expect(opened[0].fileType).toBe('xlsx');
     } finally {
       h.storage.set('me', MEMBER);
     }
