@@ -53,6 +53,28 @@ export const INBOX_PAGES = {
   inbox: 'pages/index/index',
 } as const;
 
+export const CALENDAR_PAGES = {
+  list: 'pages/list/index',
+  detail: 'pages/detail/index',
+  code: 'pages/code/index',
+} as const;
+
+export const NOTICE_PAGES = {
+  list: 'pages/list/index',
+  detail: 'pages/detail/index',
+  acks: 'pages/acks/index',
+} as const;
+
+export const EXPERT_PAGES = {
+  visits: 'pages/visits/index',
+  visit: 'pages/visit/index',
+  schedule: 'pages/schedule/index',
+} as const;
+
+export const SETTINGS_PAGES = {
+  subscriptions: 'pages/subscriptions/index',
+} as const;
+
 export const AUTH_ROOT = 'packages/auth';
 export const ORG_ROOT = 'packages/org';
 export const ADMIN_ROOT = 'packages/admin';
@@ -60,6 +82,10 @@ export const INSPECT_ROOT = 'packages/inspect';
 export const WORKSHOPS_ROOT = 'packages/workshops';
 export const HAZARD_ROOT = 'packages/hazard';
 export const INBOX_ROOT = 'packages/inbox';
+export const CALENDAR_ROOT = 'packages/calendar';
+export const NOTICES_ROOT = 'packages/notices';
+export const EXPERTS_ROOT = 'packages/experts';
+export const SETTINGS_ROOT = 'packages/settings';
 
 export const ROUTES = {
   home: `/${PAGES.home}`,
@@ -92,6 +118,16 @@ export const ROUTES = {
   hazardExtension: `/${HAZARD_ROOT}/${HAZARD_PAGES.extension}`,
   hazardLedger: `/${HAZARD_ROOT}/${HAZARD_PAGES.ledger}`,
   inbox: `/${INBOX_ROOT}/${INBOX_PAGES.inbox}`,
+  activities: `/${CALENDAR_ROOT}/${CALENDAR_PAGES.list}`,
+  activity: `/${CALENDAR_ROOT}/${CALENDAR_PAGES.detail}`,
+  activityCode: `/${CALENDAR_ROOT}/${CALENDAR_PAGES.code}`,
+  notices: `/${NOTICES_ROOT}/${NOTICE_PAGES.list}`,
+  notice: `/${NOTICES_ROOT}/${NOTICE_PAGES.detail}`,
+  noticeAcks: `/${NOTICES_ROOT}/${NOTICE_PAGES.acks}`,
+  expertVisits: `/${EXPERTS_ROOT}/${EXPERT_PAGES.visits}`,
+  expertVisit: `/${EXPERTS_ROOT}/${EXPERT_PAGES.visit}`,
+  expertSchedule: `/${EXPERTS_ROOT}/${EXPERT_PAGES.schedule}`,
+  subscriptions: `/${SETTINGS_ROOT}/${SETTINGS_PAGES.subscriptions}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.inspections, ROUTES.hazards, ROUTES.mine];

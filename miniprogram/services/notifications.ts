@@ -19,10 +19,12 @@ export async function unreadCount(): Promise<number> {
 }
 
 // The in-app links the server writes (`/<kind>/<id>`) and the page that shows each kind; kinds without a
-// page here yet (expert visits, activities, notices) open nothing, but still mark the message read.
+// page open nothing, but still mark the message read.
 const LINK_PAGES = new Map<string, string>([
   ['hazards', ROUTES.hazard],
   ['inspections', ROUTES.inspection],
+  ['activities', ROUTES.activity],
+  ['notices', ROUTES.notice],
 ]);
 
 /** A notification's in-app link (`/hazards/<id>`, `/inspections/<id>`) as a page route; null when unknown. */

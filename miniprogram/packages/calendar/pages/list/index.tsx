@@ -1,0 +1,76 @@
+import { Text, View } from '@tarojs/components';
+import { useMemo, useState } from 'react';
+import { ACTIVITY_KIND_LABELS, type ActivitySummary } from '../../../../../shared/schemas/activities';
+import { StateView } from '../../../../components/state-view';
+import { useQuery } from '../../../../hooks/use-query';
+import { navigateTo } from '../../../../lib/nav';
+import { formatDate, formatDateTime } from '../../../../lib/time';
+import { ROUTES, withQuery } from '../../../../routes';
+import { listActivities } from '../../../../services/activities';
+import { Button } from '../../components/nut';
+import { scanAndCheckin } from '../../lib/checkin';
+import { dayLabel, monthLabel, monthRange, shiftMonth, thisMonth } from '../../lib/month';
+import '../../components/calendar.scss';
+
+/** The cooperative's activities month by month, grouped by day; 扫码签到 at the venue. */
+export function ActivityListPage() {
+  const [month, setMonth] = useState(thisMonth);
+  const query = useQuery(() => listActivities(monthRange(month), 1, 100), [month], { refetchOnShow: true });
+  const items = query.data?.items ?? [];
+  const days = useMemo(() => {
+    const byDay = new Map<string, ActivitySummary[]>();
+    for (const a of items) {
+      const d = formatDate(a.startsAt);
+      byDay.set(d, [...(byDay.get(d) ?? []), a]);
+    }
+    return [...byDay.entries()];
+  }, [items]);
+
+  const scan = async () => {
+    const res = await scanAndCheckin();
+    if (res) navigateTo(withQuery(ROUTES.activity, { id: res.activityId }));
+  };
+
+  return (
+    <View className='page cal'>
+      <View className='cal__month'>
+        <Text className='cal__nav' onClick={() => setMonth((m) => shiftMonth(m, -1))}>
+          ‹ 上月
+        </Text>
+        <Text className='cal__title'>{monthLabel(month)}</Text>
+        <Text className='cal__nav' onClick={() => setMonth((m) => shiftMonth(m, 1))}>
+          下月 ›
+        </Text>
+      </View>
+      <View className='block-btn'>
+        <Button className='cal__scan' type='primary' block onClick={() => void scan()}>
+          扫码签到
+        </Button>
+      </View>
+      <StateView query={query} empty={items.length === 0} emptyText={`${monthLabel(month)}没有活动。`}>
+        {days.map(([day, list]) => (
+          <View key={day} className='cal__day'>
+            <Text className='cal__date'>{dayLabel(day)}</Text>
+            {list.map((a) => (
+              <View key={a.id} className='card cal__item' onClick={() => navigateTo(withQuery(ROUTES.activity, { id: a.id }))}>
+                <View className='cal__line'>
+                  <Text className={`tag cal__kind cal__kind--${a.kind}`}>{ACTIVITY_KIND_LABELS[a.kind]}</Text>
+                  <Text className='card__title'>{a.title}</Text>
+                </View>
+                <Text className='card__meta'>
+                  {formatDateTime(a.startsAt).slice(11)} · {a.place} · {a.hostName}
+                </Text>
+                <Text className='card__meta'>
+                  签到 {a.checkedInCount}/{a.invitedCount}
+                  {a.myCheckinAt ? ' · 我已签到' : a.invited ? ' · 邀请了我' : ''}
+                </Text>
+              </View>
+            ))}
+          </View>
+        ))}
+      </StateView>
+    </View>
+  );
+}
+
+export default ActivityListPage;

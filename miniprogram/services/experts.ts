@@ -1,0 +1,27 @@
+// Experts and their visits (专家上门): the expert's list, a visit with its prescription (整改处方), scheduling.
+import type { CreateExpertVisitBody, ExpertList, ExpertVisit, ExpertVisitDetail, ExpertVisitList, ExpertVisitQuery } from '../../shared/schemas/experts';
+import { request } from './request';
+
+const enc = encodeURIComponent;
+
+export type VisitFilters = Partial<Omit<ExpertVisitQuery, 'page' | 'pageSize'>>;
+
+export function listVisits(f: VisitFilters, page = 1, pageSize = 20): Promise<ExpertVisitList> {
+  return request('/api/expert-visits', {
+    query: { status: f.status, expertUserId: f.expertUserId, enterpriseId: f.enterpriseId, cooperativeId: f.cooperativeId, mine: f.mine, from: f.from, to: f.to, page, pageSize },
+  });
+}
+
+export function getVisit(id: string): Promise<ExpertVisitDetail> {
+  return request(`/api/expert-visits/${enc(id)}`);
+}
+
+export function createVisit(body: CreateExpertVisitBody): Promise<ExpertVisit> {
+  return request('/api/expert-visits', { method: 'POST', data: body });
+}
+
+export function listExperts(opts: { cooperativeId?: string; regionId?: string } = {}): Promise<ExpertList> {
+  return request('/api/experts', { query: { cooperativeId: opts.cooperativeId, regionId: opts.regionId, page: 1, pageSize: 100 } });
+}
+
+export const prescriptionPdfUrl = (id: string): string => `/api/expert-visits/${enc(id)}/prescription.pdf`;
