@@ -16,7 +16,8 @@ const FEN = { to: (v: number | null): number | null => v, from: (v: string | num
 
 /** A hazard (隐患) of an enterprise; its state changes are hazard_events (docs/domain.md "The hazard loop"). */
 @Entity('hazards')
-@Index('ix_hazards_enterprise', ['enterpriseId', 'status', 'deadline'])
+// Covers the list's access test and filters without reading rows (a supervisor's page over thousands: docs/operations.md).
+@Index('ix_hazards_enterprise_list', ['enterpriseId', 'status', 'deadline', 'level', 'inspectionId'])
 @Index('ix_hazards_inspection', ['inspectionId'])
 @Index('ix_hazards_coop', ['cooperativeId', 'status', 'deadline'])
 export class HazardEntity {
