@@ -5,6 +5,8 @@ import {
   AUTH_ROOT,
   CALENDAR_PAGES,
   CALENDAR_ROOT,
+  EXPERT_PAGES,
+  EXPERTS_ROOT,
   HAZARD_PAGES,
   HAZARD_ROOT,
   INBOX_PAGES,
@@ -16,6 +18,8 @@ import {
   ORG_PAGES,
   ORG_ROOT,
   PAGES,
+  SETTINGS_PAGES,
+  SETTINGS_ROOT,
   WORKSHOP_PAGES,
   WORKSHOPS_ROOT,
 } from './routes';
@@ -35,6 +39,8 @@ export default defineAppConfig({
     { root: INBOX_ROOT, pages: Object.values(INBOX_PAGES) },
     { root: CALENDAR_ROOT, pages: Object.values(CALENDAR_PAGES) },
     { root: NOTICES_ROOT, pages: Object.values(NOTICE_PAGES) },
+    { root: EXPERTS_ROOT, pages: Object.values(EXPERT_PAGES) },
+    { root: SETTINGS_ROOT, pages: Object.values(SETTINGS_PAGES) },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -56,6 +56,16 @@ export function deskSections(me: Me | undefined): NavSection[] {
     ...(has('member', 'expert', 'coop_admin', 'admin') ? [{ label: '待我验收', url: ROUTES.hazardVerify }] : []),
   ];
   if (hazardItems.length > 0) sections.push({ title: '隐患闭环', items: hazardItems });
+  sections.push({
+    title: '活动与通知',
+    items: [
+      { label: '活动日历', url: ROUTES.activities },
+      { label: '通知公告', url: ROUTES.notices },
+      ...(has('expert') ? [{ label: '我的上门检查', url: withQuery(ROUTES.expertVisits, { mine: 'true' }) }] : []),
+      ...(has('coop_admin', 'supervisor', 'admin') ? [{ label: '专家上门', url: ROUTES.expertVisits }] : []),
+      { label: '消息订阅', url: ROUTES.subscriptions },
+    ],
+  });
   const managed = Array.from(new Set(grants.filter((g) => g.role === 'coop_admin' && g.cooperativeId).map((g) => g.cooperativeId as string)));
   if (managed.length === 1) {
     const cooperativeId = managed[0];

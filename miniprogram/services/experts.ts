@@ -1,5 +1,13 @@
 // Experts and their visits (专家上门): the expert's list, a visit with its prescription (整改处方), scheduling.
-import type { CreateExpertVisitBody, ExpertList, ExpertVisit, ExpertVisitDetail, ExpertVisitList, ExpertVisitQuery } from '../../shared/schemas/experts';
+import type {
+  CreateExpertVisitBody,
+  ExpertList,
+  ExpertVisit,
+  ExpertVisitDetail,
+  ExpertVisitList,
+  ExpertVisitQuery,
+  PrescriptionBody,
+} from '../../shared/schemas/experts';
 import { request } from './request';
 
 const enc = encodeURIComponent;
@@ -25,3 +33,7 @@ export function listExperts(opts: { cooperativeId?: string; regionId?: string } 
 }
 
 export const prescriptionPdfUrl = (id: string): string => `/api/expert-visits/${enc(id)}/prescription.pdf`;
+
+export function savePrescription(id: string, body: PrescriptionBody): Promise<ExpertVisitDetail> {
+  return request(`/api/expert-visits/${enc(id)}/prescription`, { method: 'PUT', data: body });
+}

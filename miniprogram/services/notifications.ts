@@ -25,6 +25,7 @@ const LINK_PAGES = new Map<string, string>([
   ['inspections', ROUTES.inspection],
   ['activities', ROUTES.activity],
   ['notices', ROUTES.notice],
+  ['expert-visits', ROUTES.expertVisit],
 ]);
 
 /** A notification's in-app link (`/hazards/<id>`, `/inspections/<id>`) as a page route; null when unknown. */

@@ -84,6 +84,21 @@ function HomeContent({ me, coops }: { me: Me; coops: PagedQuery<Cooperative> }) 
         )}
       </View>
       <HazardEntry />
+      <View className='card home__issue9'>
+        <View className='card__actions'>
+          <Button className='btn home__calendar' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.activities)}>
+            活动日历
+          </Button>
+          <Button className='btn home__notices' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.notices)}>
+            通知公告
+          </Button>
+          {roles.some((r) => r === 'expert' || r === 'coop_admin' || r === 'supervisor') && (
+            <Button className='btn home__experts' type='primary' fill='outline' onClick={() => navigateTo(withQuery(ROUTES.expertVisits, { mine: roles.includes('expert') ? 'true' : undefined }))}>
+              专家上门
+            </Button>
+          )}
+        </View>
+      </View>
       {roles.includes('admin') && <AdminPanel />}
       <Text className='section-title'>
         {heading.title}

@@ -95,6 +95,7 @@ export function MinePage() {
       </StateView>
       <CellGroup className='mine__group' title='设置'>
         {enterprisePerson && <Cell title='加入合作社' clickable extra='›' onClick={() => navigateTo(ROUTES.join)} />}
+        <Cell title='消息订阅' clickable extra='›' onClick={() => navigateTo(ROUTES.subscriptions)} />
         <Cell title='隐私政策' clickable extra='›' onClick={onPrivacy} />
       </CellGroup>
       <View className='block-btn'>

@@ -5,6 +5,7 @@ import { shanghaiDate } from '../../../../../shared/dates';
 import { FormField } from '../../../../components/form-field';
 import { HazardStatusTag, LevelTag } from '../../../../components/hazard-item';
 import { StateView } from '../../../../components/state-view';
+import { askSubscribe } from '../../../../lib/subscribe';
 import { useQuery } from '../../../../hooks/use-query';
 import { uuid } from '../../../../lib/offline-queue';
 import { formatDate } from '../../../../lib/time';
@@ -77,6 +78,7 @@ export function RectifyPage() {
       setBusy('提交中…');
       const body = { clientId, measures: measures.trim(), cost: parseMoney(cost) ?? 0, responsible: responsible.trim(), photoIds, completedOn };
       await submitRectification(id, body);
+      void askSubscribe('rectification_submitted');
       await Taro.showToast({ title: '已提交，等待验收', icon: 'success' }).catch(() => undefined);
       backToHazard(id);
     } catch (err) {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { CHECK_CATEGORY_LABELS } from '../../../../../shared/schemas/checklists';
 import { INSPECTION_TYPE_LABELS, type CarriedHazard, type Inspection, type RecheckMark } from '../../../../../shared/schemas/inspections';
 import { StateView } from '../../../../components/state-view';
+import { askSubscribe } from '../../../../lib/subscribe';
 import { useQuery } from '../../../../hooks/use-query';
 import type { QueuedEntry } from '../../../../lib/offline-queue';
 import { navigateTo } from '../../../../lib/nav';
@@ -15,6 +16,12 @@ import { Button } from '../../components/nut';
 import { StatusTag } from '../../components/status-tag';
 import { outbox } from '../../lib/outbox';
 import './index.scss';
+
+// an inspector who starts a round will want its verification messages next
+const subscribeAfterStart = <T,>(r: T): T => {
+  void askSubscribe('inspection_accepted');
+  return r;
+};
 
 const ROLE_LABELS = { leader: '组长', member: '组员', expert: '专家' } as const;
 const MARK_LABELS: Record<RecheckMark, string> = { still_fixed: '仍已整改', recurred: '复发' };
@@ -121,7 +128,7 @@ export function InspectionPage() {
               {waiting.length > 0 && <Text className='card__meta'>手机上有 {waiting.length} 条记录待同步。</Text>}
               <View className='card__actions'>
                 {data.canStart && (
-                  <Button className='btn' type='primary' loading={busy === 'start'} disabled={!!busy} onClick={() => void run('start', () => startInspection(id))}>
+                  <Button className='btn' type='primary' loading={busy === 'start'} disabled={!!busy} onClick={() => void run('start', () => startInspection(id).then(subscribeAfterStart))}>
                     开始检查
                   </Button>
                 )}

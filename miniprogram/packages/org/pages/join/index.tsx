@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Enterprise, InvitationPreview } from '../../../../../shared/schemas/org';
 import { PrivacySheet } from '../../../../components/privacy-sheet';
 import { StateView } from '../../../../components/state-view';
+import { askSubscribe } from '../../../../lib/subscribe';
 import { useQuery } from '../../../../hooks/use-query';
 import { relaunch } from '../../../../lib/nav';
 import { formatDateTime } from '../../../../lib/time';
@@ -79,6 +80,7 @@ export function JoinPage() {
     try {
       const res = await acceptInvitation(code, body);
       storage.set('me', res.user);
+      void askSubscribe('joined');
       await Taro.showToast({ title: '已加入合作社', icon: 'success' });
       setTimeout(() => relaunch(ROUTES.home), 800);
     } catch (e) {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '专家上门', enablePullDownRefresh: true });
