@@ -70,7 +70,7 @@ export function SubscriptionsPage() {
                       <Text className='subs__label'>{s.label}</Text>
                       <Text className={`subs__state subs__state--${st.yes ? 'yes' : 'no'}`}>{st.text}</Text>
                     </View>
-                    <Switch checked={s.enabled} disabled={busy === s.templateId} color='#1f6feb' onChange={(e) => void toggle(s, e.detail.value)} />
+                    <Switch className='subs__switch' checked={s.enabled} disabled={busy === s.templateId} color='#1f6feb' onChange={(e) => void toggle(s, e.detail.value)} />
                   </View>
                 );
               })}
