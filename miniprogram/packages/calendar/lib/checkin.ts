@@ -6,6 +6,10 @@ import { askSubscribe } from '../../../lib/subscribe';
 import { checkin } from '../../../services/activities';
 import { ApiError, messageOf } from '../../../services/request';
 
+/** Only the WeChat app has a camera scanner; the browser says where to sign in instead. */
+export const CAN_SCAN = process.env.TARO_ENV === 'weapp';
+export const SCAN_ELSEWHERE = '签到请在微信“安全互助”小程序中扫码';
+
 /** Messages for the sign-in refusals a person can fix themselves. */
 export const CHECKIN_MESSAGES = {
   expired: '签到码已过期：请让组织者刷新屏幕上的二维码，再扫一次。',

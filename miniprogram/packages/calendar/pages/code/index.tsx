@@ -58,7 +58,7 @@ export function CheckinCodePage() {
         {code && <Image className='cal__qr' src={code.qrDataUrl} mode='aspectFit' />}
         {!code && !error && <Text className='cal__hint'>正在生成签到码…</Text>}
         {error && <Text className='cal__hint cal__error'>{error}</Text>}
-        <Text className='cal__hint'>请参会人员打开“安全互助”小程序 → 活动日历 → 扫码签到。二维码每 30 秒更换，截图无效。</Text>
+        <Text className='cal__hint'>请参会人员打开“安全互助”小程序 → 活动日历 → 扫码签到。二维码每 30 秒更换，过时的截图不能签到。</Text>
       </View>
     </View>
   );

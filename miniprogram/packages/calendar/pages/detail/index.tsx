@@ -11,7 +11,7 @@ import { getActivity, getAttendance } from '../../../../services/activities';
 import { openPdf } from '../../../../services/hazards';
 import { toastError } from '../../../../services/request';
 import { Button } from '../../components/nut';
-import { scanAndCheckin } from '../../lib/checkin';
+import { CAN_SCAN, SCAN_ELSEWHERE, scanAndCheckin } from '../../lib/checkin';
 import '../../components/calendar.scss';
 
 function openMaterial(f: UploadedFile): void {
@@ -123,12 +123,13 @@ export function ActivityDetailPage() {
               {a.description && <Text className='cal__text'>{a.description}</Text>}
             </View>
             {(a.canCheckin || a.canManage) && (
-              <View className='block-btn'>
-                {a.canCheckin && (
+              <View className='block-btn block-btn--stack'>
+                {a.canCheckin && CAN_SCAN && (
                   <Button className='cal__scan' type='primary' block onClick={() => void scan()}>
                     扫码签到
                   </Button>
                 )}
+                {a.canCheckin && !CAN_SCAN && <Text className='cal__hint'>{SCAN_ELSEWHERE}</Text>}
                 {a.canManage && (
                   <Button className='cal__show-code' type='primary' fill='outline' block onClick={() => navigateTo(withQuery(ROUTES.activityCode, { id }))}>
                     出示签到码

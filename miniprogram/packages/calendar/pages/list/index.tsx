@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
 import { listActivities } from '../../../../services/activities';
 import { Button } from '../../components/nut';
-import { scanAndCheckin } from '../../lib/checkin';
+import { CAN_SCAN, SCAN_ELSEWHERE, scanAndCheckin } from '../../lib/checkin';
 import { dayLabel, monthLabel, monthRange, shiftMonth, thisMonth } from '../../lib/month';
 import '../../components/calendar.scss';
 
@@ -42,11 +42,15 @@ export function ActivityListPage() {
           下月 ›
         </Text>
       </View>
-      <View className='block-btn'>
-        <Button className='cal__scan' type='primary' block onClick={() => void scan()}>
-          扫码签到
-        </Button>
-      </View>
+      {CAN_SCAN ? (
+        <View className='block-btn'>
+          <Button className='cal__scan' type='primary' block onClick={() => void scan()}>
+            扫码签到
+          </Button>
+        </View>
+      ) : (
+        <Text className='cal__hint'>{SCAN_ELSEWHERE}</Text>
+      )}
       <StateView query={query} empty={items.length === 0} emptyText={`${monthLabel(month)}没有活动。`}>
         {days.map(([day, list]) => (
           <View key={day} className='cal__day'>

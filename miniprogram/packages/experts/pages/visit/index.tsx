@@ -45,7 +45,7 @@ function PrescriptionForm({ v, onSaved }: { v: ExpertVisitDetail; onSaved: (d: E
 
   return (
     <View className='card'>
-      <Text className='exp__section'>填写整改处方</Text>
+      <Text className='exp__section'>{v.advice || v.items.some((i) => i.advice) ? '修改整改处方' : '填写整改处方'}</Text>
       <Text className='card__meta'>总体意见</Text>
       <Textarea className='exp__textarea exp__advice-input' value={advice} maxlength={2000} autoHeight onInput={(e) => setAdvice(e.detail.value)} />
       {v.items.map((i, n) => (
@@ -97,7 +97,7 @@ export function VisitPage() {
               <Text className='exp__text'>检查重点：{v.purpose}</Text>
               {v.submittedAt && <Text className='card__meta'>完成于 {formatDateTime(v.submittedAt)} · 发现隐患 {v.hazardCount} 项</Text>}
             </View>
-            <View className='block-btn'>
+            <View className='block-btn block-btn--stack'>
               {v.canEditPrescription && v.status !== 'submitted' && (
                 <Button className='exp__run' type='primary' block onClick={() => navigateTo(withQuery(ROUTES.inspection, { id: v.inspectionId }))}>
                   {v.status === 'planned' ? '开始检查' : '继续检查'}
