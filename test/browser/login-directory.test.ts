@@ -42,7 +42,8 @@ const run = chromiumAvailable();
     await page.getByText('邀请成员', { exact: true }).waitFor();
     await tapButton(page, '成员名录');
     await page.getByText('龙头企业', { exact: true }).first().waitFor();
-    await page.getByText(LEAD).first().waitFor();
+    // the home page stays in the DOM behind (its cards name the lead too): the directory's visible one
+    await page.getByText(LEAD).filter({ visible: true }).first().waitFor();
     await page.getByText(/共 2\d 家成员企业/).waitFor();
     // search narrows the list to one member (server-side `q`)
     await page.locator('.directory__search input').fill('青亚');
