@@ -35,9 +35,10 @@ export function SchedulePage() {
     const list = coops.data?.items ?? [];
     if (!coopId && list.length === 1) setCoopId(list[0].id);
   }, [coops.data]);
+  // experts of the places the caller oversees (the coop's own and its town's/district's); the server checks the pair
   const data = useQuery(
     async () => {
-      const [members, experts] = await Promise.all([listEnterprises({ cooperativeId: coopId, pageSize: 100 }), listExperts({ cooperativeId: coopId })]);
+      const [members, experts] = await Promise.all([listEnterprises({ cooperativeId: coopId, pageSize: 100 }), listExperts()]);
       return { members: members.items, experts: experts.items };
     },
     [coopId],

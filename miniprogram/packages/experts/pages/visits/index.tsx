@@ -20,7 +20,7 @@ const open = (v: ExpertVisit) => navigateTo(withQuery(ROUTES.expertVisit, { id: 
 const COLUMNS = [
   { key: 'date', title: '日期', width: 0.8, render: (v: ExpertVisit) => formatDate(v.scheduledOn) },
   { key: 'ent', title: '企业', width: 2, render: (v: ExpertVisit) => v.enterpriseName },
-  { key: 'expert', title: '专家', width: 0.8, render: (v: ExpertVisit) => v.expertName },
+  { key: 'expert', title: '专家', width: 1.2, render: (v: ExpertVisit) => v.expertName },
   { key: 'purpose', title: '检查重点', width: 2.4, render: (v: ExpertVisit) => v.purpose },
   { key: 'status', title: '状态', width: 0.7, render: (v: ExpertVisit) => EXPERT_VISIT_STATUS_LABELS[v.status] },
   { key: 'hz', title: '隐患', width: 0.5, render: (v: ExpertVisit) => String(v.hazardCount) },
