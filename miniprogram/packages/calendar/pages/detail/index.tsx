@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
 import { ACTIVITY_KIND_LABELS, type Activity, type ActivityDetails } from '../../../../../shared/schemas/activities';
 import type { UploadedFile } from '../../../../../shared/schemas/files';
 import { StateView } from '../../../../components/state-view';
 import { useQuery } from '../../../../hooks/use-query';
 import { navigateTo } from '../../../../lib/nav';
+import { primeSubscribe } from '../../../../lib/subscribe';
 import { formatDate, formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
 import { getActivity, getAttendance } from '../../../../services/activities';
@@ -89,6 +91,8 @@ function AttendancePanel({ id }: { id: string }) {
 
 /** One activity: when, where, who hosts, materials, the record; sign in, or (organiser) show the code and attendance. */
 export function ActivityDetailPage() {
+  // the template ids read ahead: WeChat only shows the subscribe prompt close to the tap
+  useEffect(primeSubscribe, []);
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(() => getActivity(id), [id], { enabled: !!id, refetchOnShow: true });

@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ACTIVITY_KIND_LABELS, type ActivitySummary } from '../../../../../shared/schemas/activities';
 import { StateView } from '../../../../components/state-view';
 import { useQuery } from '../../../../hooks/use-query';
 import { navigateTo } from '../../../../lib/nav';
+import { primeSubscribe } from '../../../../lib/subscribe';
 import { formatDate, formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
 import { listActivities } from '../../../../services/activities';
@@ -14,6 +15,8 @@ import '../../components/calendar.scss';
 
 /** The cooperative's activities month by month, grouped by day; 扫码签到 at the venue. */
 export function ActivityListPage() {
+  // the template ids read ahead: WeChat only shows the subscribe prompt close to the tap
+  useEffect(primeSubscribe, []);
   const [month, setMonth] = useState(thisMonth);
   const query = useQuery(() => listActivities(monthRange(month), 1, 100), [month], { refetchOnShow: true });
   const items = query.data?.items ?? [];

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NOTICE_CATEGORY_LABELS } from '../../../../../shared/schemas/notices';
 import { StateView } from '../../../../components/state-view';
 import { useQuery } from '../../../../hooks/use-query';
 import { navigateTo } from '../../../../lib/nav';
-import { askSubscribe } from '../../../../lib/subscribe';
+import { askSubscribe, primeSubscribe } from '../../../../lib/subscribe';
 import { formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
 import { openPdf } from '../../../../services/hazards';
@@ -16,6 +16,8 @@ import '../../components/notices.scss';
 
 /** One notice: the text and attachments; a recipient confirms reading (确认已读), the publisher sees who did. */
 export function NoticeDetailPage() {
+  // the template ids read ahead: WeChat only shows the subscribe prompt close to the tap
+  useEffect(primeSubscribe, []);
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(() => getNotice(id), [id], { enabled: !!id, refetchOnShow: true });
@@ -25,10 +27,11 @@ export function NoticeDetailPage() {
   const confirm = async () => {
     if (!n) return;
     setBusy(true);
+    // asked right at the tap (WeChat refuses the prompt later); the confirmation goes on meanwhile
+    void askSubscribe('notice_confirmed');
     try {
       query.setData(await ackNotice(id, n.version));
       void Taro.showToast({ title: '已确认', icon: 'success' }).catch(() => undefined);
-      void askSubscribe('notice_confirmed');
     } catch (e) {
       // re-published while it was being read: show the new text, to be confirmed again
       if (e instanceof ApiError && e.code === 'NOTICE_CHANGED') {
