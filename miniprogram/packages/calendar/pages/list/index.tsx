@@ -8,6 +8,7 @@ import { primeSubscribe } from '../../../../lib/subscribe';
 import { formatDate, formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
 import { listActivities } from '../../../../services/activities';
+import { MonthGrid } from '../../components/month-grid';
 import { Button } from '../../components/nut';
 import { CAN_SCAN, SCAN_ELSEWHERE, scanAndCheckin } from '../../lib/checkin';
 import { dayLabel, monthLabel, monthRange, shiftMonth, thisMonth } from '../../lib/month';
@@ -18,6 +19,11 @@ export function ActivityListPage() {
   // the template ids read ahead: WeChat only shows the subscribe prompt close to the tap
   useEffect(primeSubscribe, []);
   const [month, setMonth] = useState(thisMonth);
+  const [day, setDay] = useState<string | null>(null);
+  const pickMonth = (by: number) => {
+    setDay(null);
+    setMonth((m) => shiftMonth(m, by));
+  };
   const query = useQuery(() => listActivities(monthRange(month), 1, 100), [month], { refetchOnShow: true });
   const items = query.data?.items ?? [];
   const days = useMemo(() => {
@@ -28,6 +34,7 @@ export function ActivityListPage() {
     }
     return [...byDay.entries()];
   }, [items]);
+  const shown = day ? days.filter(([d]) => d === day) : days;
 
   const scan = async () => {
     const res = await scanAndCheckin();
@@ -37,11 +44,11 @@ export function ActivityListPage() {
   return (
     <View className='page cal'>
       <View className='cal__month'>
-        <Text className='cal__nav' onClick={() => setMonth((m) => shiftMonth(m, -1))}>
+        <Text className='cal__nav' onClick={() => pickMonth(-1)}>
           ‹ 上月
         </Text>
         <Text className='cal__title'>{monthLabel(month)}</Text>
-        <Text className='cal__nav' onClick={() => setMonth((m) => shiftMonth(m, 1))}>
+        <Text className='cal__nav' onClick={() => pickMonth(1)}>
           下月 ›
         </Text>
       </View>
@@ -54,8 +61,9 @@ export function ActivityListPage() {
       ) : (
         <Text className='cal__hint'>{SCAN_ELSEWHERE}</Text>
       )}
-      <StateView query={query} empty={items.length === 0} emptyText={`${monthLabel(month)}没有活动。`}>
-        {days.map(([day, list]) => (
+      <MonthGrid month={month} busyDays={new Set(days.map(([d]) => d))} today={formatDate(new Date())} selected={day} onPick={setDay} />
+      <StateView query={query} empty={shown.length === 0} emptyText={day ? `${dayLabel(day)}没有活动。` : `${monthLabel(month)}没有活动。`}>
+        {shown.map(([day, list]) => (
           <View key={day} className='cal__day'>
             <Text className='cal__date'>{dayLabel(day)}</Text>
             {list.map((a) => (
