@@ -119,7 +119,10 @@ describe('pushPage', () => {
     expect(pushPage('/hazards/3f2a-11')).toBe('packages/hazard/pages/detail/index?id=3f2a-11');
     expect(pushPage('/inspections/abc')).toBe('packages/inspect/pages/detail/index?id=abc');
     expect(pushPage(null)).toBe('packages/inbox/pages/index/index');
-    expect(pushPage('/notices/9')).toBe('packages/inbox/pages/index/index');
+    expect(pushPage('/notices/9')).toBe('packages/notices/pages/detail/index?id=9');
+    expect(pushPage('/activities/a-1')).toBe('packages/calendar/pages/detail/index?id=a-1');
+    expect(pushPage('/expert-visits/v-2')).toBe('packages/experts/pages/visit/index?id=v-2');
+    expect(pushPage('/cooperatives/9')).toBe('packages/inbox/pages/index/index');
     expect(pushPage('/hazards/x y')).toBe('packages/inbox/pages/index/index');
   });
 });

@@ -247,11 +247,19 @@ export function templateFor(templates: readonly PushTemplate[], kind: Notificati
 }
 
 /**
- * The mini-program page a tap on the message opens (no leading slash, as WeChat wants it): the hazard or
- * inspection the notice links to, else the inbox. Mirrors miniprogram/routes.ts and routeOfLink.
+ * The mini-program page a tap on the message opens (no leading slash, as WeChat wants it): the hazard,
+ * inspection, notice, activity or expert visit the notice links to, else the inbox. Mirrors miniprogram/routes.ts and routeOfLink.
  */
+const PUSH_PAGES: Readonly<Record<string, string>> = {
+  hazards: 'packages/hazard/pages/detail/index',
+  inspections: 'packages/inspect/pages/detail/index',
+  notices: 'packages/notices/pages/detail/index',
+  activities: 'packages/calendar/pages/detail/index',
+  'expert-visits': 'packages/experts/pages/visit/index',
+};
+
 export function pushPage(link: string | null): string {
-  const m = link ? /^\/?(hazards|inspections)\/([A-Za-z0-9-]{1,64})$/.exec(link) : null;
+  const m = link ? /^\/?(hazards|inspections|notices|activities|expert-visits)\/([A-Za-z0-9-]{1,64})$/.exec(link) : null;
   if (!m) return 'packages/inbox/pages/index/index';
-  return `${m[1] === 'hazards' ? 'packages/hazard/pages/detail/index' : 'packages/inspect/pages/detail/index'}?id=${m[2]}`;
+  return `${PUSH_PAGES[m[1]]}?id=${m[2]}`;
 }
