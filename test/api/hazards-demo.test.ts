@@ -73,3 +73,11 @@ it('the supervisor sees the major and overdue ones; the reminder job fills the i
   const sup = (await get('demo-supervisor', '/api/notifications?pageSize=100')).body;
   expect(sup.items.some((n: { kind: string }) => n.kind === 'hazard_overdue')).toBe(true);
 });
+
+it('demo-member accepted WeChat reminders for deadlines and notices only', async () => {
+  const subs = (await get('demo-member', '/api/me/subscriptions')).body as { items: { topic: string; remaining: number; enabled: boolean }[]; hasWechat: boolean };
+  const left = Object.fromEntries(subs.items.map((i) => [i.topic, i.remaining]));
+  expect(left).toEqual({ activity: 0, inspection: 0, deadline: 3, overdue: 0, verification: 0, notice: 1 });
+  // a password login has no WeChat openid: the screen says nothing can be pushed yet
+  expect(subs.hasWechat).toBe(false);
+});

@@ -10,6 +10,7 @@ import { MembershipEntity } from '../org/membership.entity';
 import { RegionEntity } from '../org/region.entity';
 import { RoleGrantEntity } from '../users/role-grant.entity';
 import { UserEntity } from '../users/user.entity';
+import { PushSubscriptionEntity } from '../push/push-subscription.entity';
 import { seedDemoCalendar } from './calendar.demo';
 import { seedDemoInspections } from './inspections.demo';
 import {
@@ -92,5 +93,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
     await user('demo-supervisor', '东港区应急管理局 王科长', [{ role: 'supervisor', regionId: district.id }]);
     await seedDemoInspections(em, xihu.coopId, xihu.enterpriseIds, new Date());
     await seedDemoCalendar(em, xihu.coopId, xihu.enterpriseIds, new Date(), this.config.filesDir);
+    // demo-member accepted WeChat reminders for deadlines (three taps) and notices (one), not the rest
+    const member = await em.getRepository(UserEntity).findOneByOrFail({ username: 'demo-member' });
+    const accepted: Partial<Record<string, number>> = { deadline: 3, notice: 1 };
+    await em.getRepository(PushSubscriptionEntity).insert(
+      this.config.push.templates.filter((t) => accepted[t.topic]).map((t) => ({ userId: member.id, templateId: t.templateId, quota: accepted[t.topic] ?? 0, enabled: true })),
+    );
   }
 }
