@@ -1,9 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
-import type { CheckinCode } from '../../../../../shared/schemas/activities';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
 import { getActivity, getCheckinCode } from '../../../../services/activities';
-import { messageOf } from '../../../../services/request';
+import { StateView } from '../../../../components/state-view';
 import { useQuery } from '../../../../hooks/use-query';
 import '../../components/calendar.scss';
 
@@ -15,36 +14,21 @@ export function CheckinCodePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const activity = useQuery(() => getActivity(id), [id], { enabled: !!id });
-  const [code, setCode] = useState<CheckinCode | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [visible, setVisible] = useState(true);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useDidShow(() => setVisible(true));
-  useDidHide(() => setVisible(false));
+  // a fresh code whenever the page shows again, and every 25 s while it is open (a failed refresh keeps
+  // the shown code and says so)
+  const code = useQuery(() => getCheckinCode(id), [id], { enabled: !!id, refetchOnShow: true });
+  const reload = useRef(code.reload);
+  reload.current = code.reload;
 
   useEffect(() => {
-    if (!id || !visible) return;
-    let alive = true;
+    if (!id) return;
     void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
-    const tick = async () => {
-      try {
-        const c = await getCheckinCode(id);
-        if (!alive) return;
-        setCode(c);
-        setError(null);
-      } catch (e) {
-        if (alive) setError(messageOf(e));
-      }
-      if (alive) timer.current = setTimeout(() => void tick(), CODE_REFRESH_MS);
-    };
-    void tick();
+    const timer = setInterval(() => void reload.current(), CODE_REFRESH_MS);
     return () => {
-      alive = false;
-      if (timer.current) clearTimeout(timer.current);
+      clearInterval(timer);
       void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
     };
-  }, [id, visible]);
+  }, [id]);
 
   return (
     <View className='page cal cal--code'>
@@ -55,9 +39,7 @@ export function CheckinCodePage() {
             已签到 {activity.data.checkedInCount}/{activity.data.invitedCount}
           </Text>
         )}
-        {code && <Image className='cal__qr' src={code.qrDataUrl} mode='aspectFit' />}
-        {!code && !error && <Text className='cal__hint'>正在生成签到码…</Text>}
-        {error && <Text className='cal__hint cal__error'>{error}</Text>}
+        <StateView query={code}>{code.data && <Image className='cal__qr' src={code.data.qrDataUrl} mode='aspectFit' />}</StateView>
         <Text className='cal__hint'>请参会人员打开“安全互助”小程序 → 活动日历 → 扫码签到。二维码每 30 秒更换，过时的截图不能签到。</Text>
       </View>
     </View>

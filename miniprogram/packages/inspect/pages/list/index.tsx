@@ -5,11 +5,11 @@ import { INSPECTION_TYPE_LABELS, type InspectionStatus, type InspectionSummary }
 import { DataTable, type Column } from '../../../../components/data-table';
 import { StateView } from '../../../../components/state-view';
 import { useDesk } from '../../../../hooks/use-desk';
-import { usePagedQuery } from '../../../../hooks/use-query';
+import { usePagedQuery, useQuery } from '../../../../hooks/use-query';
 import { navigateTo } from '../../../../lib/nav';
 import { formatDate } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
-import { cachedMe } from '../../../../services/auth';
+import { cachedMe, fetchMe } from '../../../../services/auth';
 import { listInspections } from '../../../../services/inspections';
 import { Button, Cell, CellGroup } from '../../components/nut';
 import { StatusTag } from '../../components/status-tag';
@@ -28,7 +28,8 @@ export function InspectionListPage() {
   const cooperativeId = params.cooperativeId ?? '';
   const desk = useDesk();
   const [status, setStatus] = useState<InspectionStatus | ''>('');
-  const me = cachedMe();
+  // the roles decide the 安排互查 button: from the login's copy, or asked for when the copy is missing
+  const me = useQuery(async () => cachedMe() ?? fetchMe(), []).data;
   const adminOf = me?.roles.find((r) => r.role === 'coop_admin' && (!cooperativeId || r.cooperativeId === cooperativeId))?.cooperativeId ?? '';
 
   const list = usePagedQuery(
