@@ -2,6 +2,7 @@
 // due for on a given Shanghai day. The job asks every run; the notice's key makes each one exactly once.
 import { daysUntil } from './deadlines';
 import type { HazardLevel, HazardStatus } from './enums';
+import { clipText } from './text';
 
 /**
  * - `d3` / `d1` / `d0`: to the enterprise, 3 days and 1 day before and on the deadline day;
@@ -35,7 +36,7 @@ export function dueReminders(h: { status: HazardStatus; level: HazardLevel; dead
 
 /** The notice text of a step (Chinese, for the inbox and later the push). */
 export function reminderText(step: ReminderStep, h: { deadline: string; description: string; enterpriseName: string }, today: string): { title: string; body: string } {
-  const what = h.description.length > 40 ? `${h.description.slice(0, 39)}…` : h.description;
+  const what = clipText(h.description);
   const late = -daysUntil(h.deadline, today);
   switch (step) {
     case 'd3':

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { shanghaiDate } from '../../../shared/dates';
+import { clipText } from '../../../shared/text';
 import { type HazardAction, type HazardRelation, decide } from '../../../shared/hazard-lifecycle';
 import type { Principal } from '../../../shared/policy';
 import type { ExtensionBody, HazardDetail, HazardEventKind, HazardPlanBody, RectificationBody, VerificationBody, VoidBody } from '../../../shared/schemas/hazards';
@@ -66,7 +67,7 @@ export class HazardLifecycleService {
             userId,
             kind: 'hazard_major_reported' as const,
             title: '重大隐患治理方案',
-            body: `「${ent}」已填报重大隐患治理方案：${clip(hz.description)}，责任人 ${body.responsible}，时限 ${body.deadline}。`,
+            body: `「${ent}」已填报重大隐患治理方案：${clipText(hz.description)}，责任人 ${body.responsible}，时限 ${body.deadline}。`,
             link: `/hazards/${hz.id}`,
             dedupeKey: `hazard_plan:${hz.id}:${now.getTime()}:${userId}`,
           })),
@@ -112,7 +113,7 @@ export class HazardLifecycleService {
                 userId,
                 kind: 'hazard_rectified' as const,
                 title: '隐患待验收',
-                body: `「${ent}」已提交整改：${clip(hz.description)}，请验收。`,
+                body: `「${ent}」已提交整改：${clipText(hz.description)}，请验收。`,
                 link: `/hazards/${hz.id}`,
                 dedupeKey: `hazard_rectified:${hz.id}:${hz.version}:${userId}`,
               })),
@@ -143,7 +144,7 @@ export class HazardLifecycleService {
             userId,
             kind: 'hazard_verified' as const,
             title: accepted ? '隐患已验收销号' : '整改被退回',
-            body: accepted ? `「${ent}」的隐患已验收通过：${clip(hz.description)}。` : `整改未通过验收：${clip(hz.description)}。原因：${clip(note ?? '')}`,
+            body: accepted ? `「${ent}」的隐患已验收通过：${clipText(hz.description)}。` : `整改未通过验收：${clipText(hz.description)}。原因：${clipText(note ?? '')}`,
             link: `/hazards/${hz.id}`,
             dedupeKey: `hazard_verified:${hz.id}:${hz.version}:${userId}`,
           })),
@@ -171,7 +172,7 @@ export class HazardLifecycleService {
               userId,
               kind: 'hazard_extension' as const,
               title: '延期申请待审批',
-              body: `「${ent}」申请将隐患整改期限延至 ${body.deadline}：${clip(hz.description)}。理由：${clip(body.reason)}`,
+              body: `「${ent}」申请将隐患整改期限延至 ${body.deadline}：${clipText(hz.description)}。理由：${clipText(body.reason)}`,
               link: `/hazards/${hz.id}`,
               dedupeKey: `hazard_extension:${hz.id}:${hz.version}:${userId}`,
             }));
@@ -190,7 +191,7 @@ export class HazardLifecycleService {
             userId,
             kind: 'hazard_extension' as const,
             title: granted ? '整改期限已延长' : '延期申请未获批准',
-            body: granted ? `「${ent}」的隐患整改期限已延至 ${body.deadline}：${clip(hz.description)}。` : `延期申请未获批准，请按原期限 ${h.deadline} 完成整改：${clip(hz.description)}。`,
+            body: granted ? `「${ent}」的隐患整改期限已延至 ${body.deadline}：${clipText(hz.description)}。` : `延期申请未获批准，请按原期限 ${h.deadline} 完成整改：${clipText(hz.description)}。`,
             link: `/hazards/${hz.id}`,
             dedupeKey: `hazard_extension:${hz.id}:${hz.version}:${userId}`,
           })),
@@ -207,7 +208,7 @@ export class HazardLifecycleService {
           userId,
           kind: 'hazard_voided' as const,
           title: '隐患已作废',
-          body: `「${ent}」的隐患已作废：${clip(hz.description)}。理由：${clip(body.reason)}`,
+          body: `「${ent}」的隐患已作废：${clipText(hz.description)}。理由：${clipText(body.reason)}`,
           link: `/hazards/${hz.id}`,
           dedupeKey: `hazard_voided:${hz.id}:${userId}`,
         })),
@@ -266,8 +267,4 @@ export class HazardLifecycleService {
     const bad = ids.findIndex((x) => !ok.has(x));
     if (bad >= 0) throw AppError.validation({ [`${path}.${bad}`]: '照片不存在或不是您上传的' });
   }
-}
-
-function clip(s: string, n = 40): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

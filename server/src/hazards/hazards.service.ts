@@ -17,6 +17,7 @@ import { EnterpriseEntity } from '../org/enterprise.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkshopEntity } from '../workshops/workshop.entity';
 import { allowedActions } from '../../../shared/hazard-lifecycle';
+import { clipText } from '../../../shared/text';
 import { NotificationsService } from '../notifications/notifications.service';
 import { HazardPeople, hazardFacts } from './hazard-people';
 import { DeadlineRulesEntity, HazardEntity, HazardEventEntity } from './hazard.entity';
@@ -177,14 +178,13 @@ export class HazardsService {
   private async tellSupervisors(em: EntityManager, majors: HazardEntity[]): Promise<void> {
     for (const h of majors) {
       const ent = await em.getRepository(EnterpriseEntity).findOne({ where: { id: h.enterpriseId }, select: { id: true, name: true } });
-      const text = h.description.length > 40 ? `${h.description.slice(0, 39)}…` : h.description;
       await this.notifications.add(
         em,
         (await this.people.supervisors(em, h)).map((userId) => ({
           userId,
           kind: 'hazard_major_reported' as const,
           title: '发现重大隐患',
-          body: `「${ent?.name ?? ''}」发现重大隐患：${text}。治理方案须于 ${h.planDueOn ?? h.deadline} 前填报，整改期限 ${h.deadline}。`,
+          body: `「${ent?.name ?? ''}」发现重大隐患：${clipText(h.description)}。治理方案须于 ${h.planDueOn ?? h.deadline} 前填报，整改期限 ${h.deadline}。`,
           link: `/hazards/${h.id}`,
           dedupeKey: `hazard_major_reported:${h.id}:${userId}`,
         })),
