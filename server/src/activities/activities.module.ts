@@ -6,6 +6,7 @@ import { ScopeService } from '../org/scope.service';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesService } from './activities.service';
 import { ActivityCheckinService } from './activity-checkin.service';
+import { AttendanceExportService } from './attendance-export.service';
 import { CalendarFileAccess } from './calendar-files';
 
 @Module({
@@ -15,6 +16,7 @@ import { CalendarFileAccess } from './calendar-files';
     ScopeService,
     ActivitiesService,
     ActivityCheckinService,
+    AttendanceExportService,
     // materials of activities and attachments of notices, for GET /api/files/:id
     { provide: FILE_ACCESS_CHECKER, useClass: CalendarFileAccess },
   ],

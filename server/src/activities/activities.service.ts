@@ -47,7 +47,7 @@ export class ActivitiesService {
   ) {}
 
   /** Organising for a cooperative: its admin, a supervisor over its region, the platform admin. */
-  private mayOrganise(s: AccessScope, actor: Principal, coop: { id: string; regionId: string }): boolean {
+  mayOrganise(s: AccessScope, actor: Principal, coop: { id: string; regionId: string }): boolean {
     return isAdmin(actor) || isCoopAdminOf(actor, coop.id) || s.supervisedRegionIds.includes(coop.regionId);
   }
 
