@@ -20,24 +20,36 @@ export function acceptedIds(result: Record<string, unknown>, asked: readonly str
 }
 
 /**
- * Call right after the tap's own work succeeded. Never throws and never blocks the page: a refusal or a
- * failure only means fewer WeChat messages (the in-app inbox still has everything).
+ * Call first thing in the tap's handler, before any `await`: WeChat shows the prompt only while the tap is
+ * being handled and refuses it after a network round trip ("can only be invoked by user TAP gesture"). The
+ * prompt and the tap's own work then go on side by side. Needs the list read ahead (`primeSubscribe` on the
+ * page's load); without it this tap asks nothing and reads the list for the next one. Never throws: a refusal
+ * only means fewer WeChat messages (the in-app inbox still has everything).
  */
-export async function askSubscribe(moment: SubscribeMoment): Promise<string[]> {
-  if (process.env.TARO_ENV !== 'weapp') return [];
-  try {
-    // WeChat accepts the call only close to the tap: with the list primed there is no wait before it
-    cached ??= await getSubscriptions();
-    if (!cached.hasWechat) return [];
-    const tmplIds = idsFor(moment, cached);
-    if (tmplIds.length === 0) return [];
-    const res = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, unknown>;
-    const ids = acceptedIds(res, tmplIds);
-    if (ids.length > 0) cached = await reportAccepted(ids);
-    return ids;
-  } catch {
-    return [];
+export function askSubscribe(moment: SubscribeMoment): Promise<string[]> {
+  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve([]);
+  const list = cached;
+  if (!list) {
+    primeSubscribe();
+    return Promise.resolve([]);
   }
+  if (!list.hasWechat) return Promise.resolve([]);
+  const tmplIds = idsFor(moment, list);
+  if (tmplIds.length === 0) return Promise.resolve([]);
+  let asked: Promise<Record<string, unknown>>;
+  try {
+    // called synchronously, still inside the tap
+    asked = Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option) as unknown as Promise<Record<string, unknown>>;
+  } catch {
+    return Promise.resolve([]);
+  }
+  return asked
+    .then(async (res) => {
+      const ids = acceptedIds(res, tmplIds);
+      if (ids.length > 0) cached = await reportAccepted(ids);
+      return ids;
+    })
+    .catch(() => []);
 }
 
 /** Reads the template ids ahead (on a page's load), so a later tap asks at once. */

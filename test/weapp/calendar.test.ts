@@ -38,10 +38,13 @@ describe('weapp 活动签到 and 通知确认', () => {
   const modals: string[] = [];
   const toasts: string[] = [];
   const subscribeAsks: string[][] = [];
+  // what happened in which order after a tap: WeChat shows the subscribe prompt only inside the tap itself
+  const order: string[] = [];
   let scanned = '';
   let notice: Notice = NOTICE;
   let checkedIn: string | null = null;
   const posts: FakeRequest[] = [];
+  const checkinPosts = () => posts.filter((p) => p.path.endsWith('/checkin'));
   let remindAnswer = { round: 2, reminded: 2 };
   let modalConfirm = true;
 
@@ -51,7 +54,10 @@ describe('weapp 活动签到 and 通知确认', () => {
     require('miniprogram-simulate');
     Object.assign(wx(), {
       navigateTo: (o: Cb) => answer(o, { errMsg: 'navigateTo:ok' }),
-      scanCode: (o: Cb) => answer(o, { result: scanned, scanType: 'QR_CODE', charSet: 'utf-8', path: '', errMsg: 'scanCode:ok' }),
+      scanCode(o: Cb) {
+        order.push('scan');
+        return answer(o, { result: scanned, scanType: 'QR_CODE', charSet: 'utf-8', path: '', errMsg: 'scanCode:ok' });
+      },
       showToast(o: Cb & { title: string }) {
         toasts.push(o.title);
         return answer(o, {});
@@ -62,6 +68,7 @@ describe('weapp 活动签到 and 通知确认', () => {
       },
       requestSubscribeMessage(o: Cb & { tmplIds: string[] }) {
         subscribeAsks.push(o.tmplIds);
+        order.push('ask');
         return answer(o, { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, 'accept'])) });
       },
       setKeepScreenOn: (o: Cb) => answer(o, {}),
@@ -87,6 +94,7 @@ describe('weapp 活动签到 and 通知确认', () => {
       }
       if (req.method === 'GET' && req.path === '/api/notices/nt-1') return { status: 200, body: { ...notice, canManage: me === COOP_ADMIN } };
       if (req.method === 'POST' && req.path === '/api/notices/nt-1/ack') {
+        order.push(`post:${req.path}`);
         posts.push(req);
         notice = { ...notice, confirmedAt: '2026-12-07T02:00:00.000Z', confirmedCount: notice.confirmedCount + 1 };
         return { status: 200, body: notice };
@@ -121,7 +129,7 @@ describe('weapp 活动签到 and 通知确认', () => {
     scanned = `anquan-checkin:act-7:${CODE_OLD}`;
     tap(page, '.cal__scan');
     await until(() => modals.length === 1);
-    expect(posts.map((p) => p.data)).toEqual([{ code: CODE_OLD }]);
+    expect(checkinPosts().map((p) => p.data)).toEqual([{ code: CODE_OLD }]);
     expect(modals[0]).toContain('签到码已过期');
     expect(modals[0]).toContain('刷新');
     expect(checkedIn).toBeNull();
@@ -130,19 +138,20 @@ describe('weapp 活动签到 and 通知确认', () => {
     tap(page, '.cal__scan');
     await until(() => modals.length === 2);
     expect(modals[1]).toContain('另一场活动');
-    expect(posts).toHaveLength(1);
+    expect(checkinPosts()).toHaveLength(1);
 
     scanned = 'https://aq.example.cn/q/tok-filling-7Qm';
     tap(page, '.cal__scan');
     await until(() => modals.length === 3);
     expect(modals[2]).toContain('不是活动签到码');
-    expect(posts).toHaveLength(1);
+    expect(checkinPosts()).toHaveLength(1);
   });
 
   it('scanning the organiser’s QR posts its code; the page then shows the sign-in and asks for activity messages', async () => {
     const page = await h.loadPage('packages/calendar/pages/detail/index', { id: 'act-7' });
     await waitForText(page, (t) => t.includes('冬季防火防爆集中学习'));
     subscribeAsks.length = 0;
+    order.length = 0;
     scanned = `anquan-checkin:act-7:${CODE_NOW}`;
     tap(page, '.cal__scan');
     const text = await waitForText(page, (t) => t.includes('我已于'));
@@ -151,9 +160,10 @@ describe('weapp 活动签到 and 通知确认', () => {
     expect(posts.find((p) => p.path === '/api/activities/act-7/checkin')?.data).toEqual({ code: CODE_NOW });
     expect(toasts).toContain('签到成功');
     expect(modals).toEqual([]);
-    // after the sign-in: the activity template only
+    // at the tap, before the camera opens: the activity template only
     await until(() => subscribeAsks.length === 1);
     expect(subscribeAsks[0]).toEqual(['tmpl-act']);
+    expect(order.slice(0, 2)).toEqual(['ask', 'scan']);
     await until(() => posts.some((p) => p.path === '/api/me/subscriptions/accepted'));
     expect(posts.find((p) => p.path === '/api/me/subscriptions/accepted')?.data).toEqual({ templateIds: ['tmpl-act'] });
     expect(page.querySelectorAll('.cal__scan')).toHaveLength(0);
@@ -172,6 +182,7 @@ describe('weapp 活动签到 and 通知确认', () => {
     text = await waitForText(page, (t) => t.includes('请于12月15日前完成自查'));
     expect(text).toContain('第 2 版');
     subscribeAsks.length = 0;
+    order.length = 0;
     tap(page, '.ntc__ack');
     text = await waitForText(page, (t) => t.includes('确认已读') && t.includes('已于'));
     expect(text).toContain('已于 2026-12-07 10:00 确认已读');
@@ -179,6 +190,8 @@ describe('weapp 活动签到 and 通知确认', () => {
     expect(posts.find((p) => p.path === '/api/notices/nt-1/ack')?.data).toEqual({ version: 2 });
     await until(() => subscribeAsks.length === 1);
     expect(subscribeAsks[0]).toEqual(['tmpl-notice']);
+    // asked inside the tap, before the confirmation's request went out
+    expect(order.slice(0, 2)).toEqual(['ask', 'post:/api/notices/nt-1/ack']);
 
     const again = await h.loadPage('packages/notices/pages/list/index');
     text = await waitForText(again, (t) => t.includes('全部已确认'));

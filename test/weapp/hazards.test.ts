@@ -5,6 +5,7 @@
 // unread badge, the detail with its timeline, the rectification form's body (clientId kept across a retry,
 // photos uploaded once), a verification that lost the race (409 → 已被他人处理), and the inbox.
 import type { HazardDetail } from '../../shared/schemas/hazards';
+import type { SubscriptionList } from '../../shared/schemas/push';
 import { bootWeapp, waitForText, type FakeRequest, type Harness, type SimComponent, type SimElement } from './harness';
 import { err, fakeServer } from './fake-api';
 import { ASKED, DETAIL, MAJOR, MEMBER, NOTIFICATIONS, OPEN_LIST, PENDING, SUPERVISOR } from './hazard-support';
@@ -31,6 +32,14 @@ async function until(pred: () => boolean, ms = 3000): Promise<void> {
   }
 }
 const settle = (ms = 40) => new Promise((r) => setTimeout(r, ms));
+const SUBSCRIPTIONS: SubscriptionList = {
+  hasWechat: true,
+  items: [
+    { topic: 'verification', templateId: 'tmpl-verify', label: '验收结果', enabled: true, remaining: 0, willNotify: false },
+    { topic: 'deadline', templateId: 'tmpl-deadline', label: '整改期限提醒', enabled: true, remaining: 1, willNotify: true },
+    { topic: 'notice', templateId: 'tmpl-notice', label: '通知公告', enabled: true, remaining: 0, willNotify: false },
+  ],
+};
 const tap = (page: SimComponent, sel: string, i = 0) => page.querySelectorAll(sel)[i].dispatchEvent('tap');
 async function type(el: SimElement, value: string): Promise<void> {
   el.dispatchEvent('input', { detail: { value, cursor: value.length } });
@@ -52,6 +61,8 @@ describe('weapp 隐患 screens', () => {
   let detail: HazardDetail = DETAIL;
   let rectifyAnswers: ('down' | 'ok')[] = [];
   const read = new Set<string>();
+  // the network calls made before WeChat's subscribe prompt was asked for (it only shows inside the tap)
+  const asks: { tmplIds: string[]; callsBefore: number }[] = [];
 
   beforeAll(() => {
     // Taro binds the wx APIs that exist when the app boots: the doubles go in first
@@ -92,6 +103,10 @@ describe('weapp 隐患 screens', () => {
         opened.push({ filePath: o.filePath, fileType: o.fileType });
         return answer(o, { errMsg: 'openDocument:ok' });
       },
+      requestSubscribeMessage(o: Cb & { tmplIds: string[] }) {
+        asks.push({ tmplIds: o.tmplIds, callsBefore: uploads.length + rectifications.length });
+        return answer(o, { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((t) => [t, 'accept'])) });
+      },
       showToast(o: Cb & { title: string }) {
         toasts.push(o.title);
         return answer(o, {});
@@ -119,6 +134,8 @@ describe('weapp 隐患 screens', () => {
           };
         }
         if (req.method === 'GET' && req.path === '/api/hazards/hz-1') return { status: 200, body: detail };
+        if (req.method === 'GET' && req.path === '/api/me/subscriptions') return { status: 200, body: SUBSCRIPTIONS };
+        if (req.method === 'POST' && req.path === '/api/me/subscriptions/accepted') return { status: 200, body: SUBSCRIPTIONS };
         if (req.method === 'POST' && req.path === '/api/hazards/hz-1/rectification') {
           rectifications.push(req);
           if (rectifyAnswers.shift() === 'down') return err(503, 'DB_UNAVAILABLE', '服务暂时不可用，请稍后重试');
@@ -246,6 +263,11 @@ describe('weapp 隐患 screens', () => {
     });
     expect(second).toEqual(first);
     expect(uploads).toEqual(['wxfile://tmp/hose-new-small.jpg']);
+    // each submit tap asked for the verification and deadline messages before its first upload or post
+    expect(asks).toEqual([
+      { tmplIds: ['tmpl-verify', 'tmpl-deadline'], callsBefore: 0 },
+      { tmplIds: ['tmpl-verify', 'tmpl-deadline'], callsBefore: 2 },
+    ]);
     text = page.dom.textContent ?? '';
     expect(text).not.toContain('请至少上传一张整改后照片');
   });

@@ -32,6 +32,8 @@ export function readScan(text: string, expectedId?: string): { activityId: strin
 
 /** Opens the camera, signs in, tells the person the outcome; the result, or null when nothing was recorded. */
 export async function scanAndCheckin(expectedId?: string): Promise<CheckinResult | null> {
+  // the prompt only shows inside the tap (not after the camera or the request), so it comes before the camera
+  await askSubscribe('activity_signed_in');
   let text: string;
   try {
     text = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
@@ -46,7 +48,6 @@ export async function scanAndCheckin(expectedId?: string): Promise<CheckinResult
   try {
     const res = await checkin(read.activityId, read.code);
     void Taro.showToast({ title: res.first ? '签到成功' : '您已签到过', icon: 'success' }).catch(() => undefined);
-    void askSubscribe('activity_signed_in');
     return res;
   } catch (e) {
     const code = e instanceof ApiError ? e.code : '';

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../../../../shared/dates';
 import { FormField } from '../../../../components/form-field';
 import { HazardStatusTag, LevelTag } from '../../../../components/hazard-item';
 import { StateView } from '../../../../components/state-view';
-import { askSubscribe } from '../../../../lib/subscribe';
+import { askSubscribe, primeSubscribe } from '../../../../lib/subscribe';
 import { useQuery } from '../../../../hooks/use-query';
 import { uuid } from '../../../../lib/offline-queue';
 import { formatDate } from '../../../../lib/time';
@@ -39,6 +39,8 @@ export function RectifyPage() {
   // one rectification per form: a retry after a lost answer sends the same clientId, and photos go up once
   const [clientId] = useState(uuid);
   const uploaded = useRef(new Map<string, string>());
+  // the template ids read ahead, so the submit tap can ask at once
+  useEffect(primeSubscribe, []);
   useEffect(() => {
     // the person filling the form is usually the one responsible
     if (!responsible) void fetchMe().then((m) => setResponsible((cur) => cur || m.name), () => undefined);
@@ -64,6 +66,8 @@ export function RectifyPage() {
     const e = validate();
     setErrors(e);
     if (Object.keys(e).length > 0) return;
+    // asked at the tap, before the uploads (WeChat refuses the prompt later); the submission goes on meanwhile
+    void askSubscribe('rectification_submitted');
     try {
       setBusy('上传照片…');
       const photoIds: string[] = [];
@@ -78,7 +82,6 @@ export function RectifyPage() {
       setBusy('提交中…');
       const body = { clientId, measures: measures.trim(), cost: parseMoney(cost) ?? 0, responsible: responsible.trim(), photoIds, completedOn };
       await submitRectification(id, body);
-      void askSubscribe('rectification_submitted');
       await Taro.showToast({ title: '已提交，等待验收', icon: 'success' }).catch(() => undefined);
       backToHazard(id);
     } catch (err) {

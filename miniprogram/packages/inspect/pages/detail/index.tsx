@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { CHECK_CATEGORY_LABELS } from '../../../../../shared/schemas/checklists';
 import { INSPECTION_TYPE_LABELS, type CarriedHazard, type Inspection, type RecheckMark } from '../../../../../shared/schemas/inspections';
 import { StateView } from '../../../../components/state-view';
-import { askSubscribe } from '../../../../lib/subscribe';
+import { askSubscribe, primeSubscribe } from '../../../../lib/subscribe';
 import { useQuery } from '../../../../hooks/use-query';
 import type { QueuedEntry } from '../../../../lib/offline-queue';
 import { navigateTo } from '../../../../lib/nav';
@@ -17,10 +17,11 @@ import { StatusTag } from '../../components/status-tag';
 import { outbox } from '../../lib/outbox';
 import './index.scss';
 
-// an inspector who starts a round will want its verification messages next
-const subscribeAfterStart = <T,>(r: T): T => {
+// an inspector who starts a round will want its verification messages next: asked at the tap itself
+// (WeChat refuses the prompt after a round trip), the start goes on meanwhile
+const startWithSubscribe = (id: string): Promise<Inspection> => {
   void askSubscribe('inspection_accepted');
-  return r;
+  return startInspection(id);
 };
 
 const ROLE_LABELS = { leader: '组长', member: '组员', expert: '专家' } as const;
@@ -40,6 +41,8 @@ export function InspectionPage() {
   // marks made on this visit stay shown once sent (the detail is not reloaded for each)
   const [marked, setMarked] = useState<Record<string, RecheckMark>>({});
   const [waiting, setWaiting] = useState<QueuedEntry[]>(() => outbox().pending(id));
+  // the template ids read ahead, so the start tap can ask at once
+  useEffect(primeSubscribe, []);
   useEffect(() => {
     const q = outbox();
     const update = () => setWaiting(q.pending(id));
@@ -128,7 +131,7 @@ export function InspectionPage() {
               {waiting.length > 0 && <Text className='card__meta'>手机上有 {waiting.length} 条记录待同步。</Text>}
               <View className='card__actions'>
                 {data.canStart && (
-                  <Button className='btn' type='primary' loading={busy === 'start'} disabled={!!busy} onClick={() => void run('start', () => startInspection(id).then(subscribeAfterStart))}>
+                  <Button className='btn' type='primary' loading={busy === 'start'} disabled={!!busy} onClick={() => void run('start', () => startWithSubscribe(id))}>
                     开始检查
                   </Button>
                 )}

@@ -1,10 +1,10 @@
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Enterprise, InvitationPreview } from '../../../../../shared/schemas/org';
 import { PrivacySheet } from '../../../../components/privacy-sheet';
 import { StateView } from '../../../../components/state-view';
-import { askSubscribe } from '../../../../lib/subscribe';
+import { askSubscribe, primeSubscribe } from '../../../../lib/subscribe';
 import { useQuery } from '../../../../hooks/use-query';
 import { relaunch } from '../../../../lib/nav';
 import { formatDateTime } from '../../../../lib/time';
@@ -30,6 +30,8 @@ function isActiveMember(e: Enterprise, cooperativeId: string): boolean {
 
 export function JoinPage() {
   const router = useRouter();
+  // the template ids read ahead, so the join tap can ask at once
+  useEffect(primeSubscribe, []);
   const [codeInput, setCodeInput] = useState('');
   const [code, setCode] = useState<string | null>(() => invitationCodeFromParams(router.params));
   // In a browser without a login (a stranger who opened an invitation link) there is nobody to join as:
@@ -76,11 +78,12 @@ export function JoinPage() {
 
   const join = async (body: Parameters<typeof acceptInvitation>[1]) => {
     if (!code) return;
+    // asked at the tap (WeChat refuses the prompt after the request's round trip); the join goes on meanwhile
+    void askSubscribe('joined');
     setBusy(true);
     try {
       const res = await acceptInvitation(code, body);
       storage.set('me', res.user);
-      void askSubscribe('joined');
       await Taro.showToast({ title: '已加入合作社', icon: 'success' });
       setTimeout(() => relaunch(ROUTES.home), 800);
     } catch (e) {
