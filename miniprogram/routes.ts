@@ -57,6 +57,7 @@ export const CALENDAR_PAGES = {
   list: 'pages/list/index',
   detail: 'pages/detail/index',
   code: 'pages/code/index',
+  edit: 'pages/edit/index',
 } as const;
 
 export const NOTICE_PAGES = {
@@ -121,6 +122,7 @@ export const ROUTES = {
   activities: `/${CALENDAR_ROOT}/${CALENDAR_PAGES.list}`,
   activity: `/${CALENDAR_ROOT}/${CALENDAR_PAGES.detail}`,
   activityCode: `/${CALENDAR_ROOT}/${CALENDAR_PAGES.code}`,
+  activityEdit: `/${CALENDAR_ROOT}/${CALENDAR_PAGES.edit}`,
   notices: `/${NOTICES_ROOT}/${NOTICE_PAGES.list}`,
   notice: `/${NOTICES_ROOT}/${NOTICE_PAGES.detail}`,
   noticeAcks: `/${NOTICES_ROOT}/${NOTICE_PAGES.acks}`,

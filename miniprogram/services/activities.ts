@@ -1,5 +1,16 @@
-// Activities (学习/教学/交流/例会/演练): the calendar, detail, the organiser's rotating sign-in code, sign-in, attendance.
-import type { Activity, ActivityList, ActivityQuery, Attendance, CheckinCode, CheckinResult } from '../../shared/schemas/activities';
+// Activities (学习/教学/交流/例会/演练): the calendar, detail, organising and completing the record, the organiser's
+// rotating sign-in code, sign-in, attendance and its Excel exports.
+import type {
+  Activity,
+  ActivityList,
+  ActivityQuery,
+  Attendance,
+  CheckinCode,
+  CheckinResult,
+  CreateActivityInput,
+  UpdateActivityBody,
+} from '../../shared/schemas/activities';
+import { withQuery } from '../routes';
 import { request } from './request';
 
 const enc = encodeURIComponent;
@@ -16,6 +27,14 @@ export function getActivity(id: string): Promise<Activity> {
   return request(`/api/activities/${enc(id)}`);
 }
 
+export function createActivity(body: CreateActivityInput): Promise<Activity> {
+  return request('/api/activities', { method: 'POST', data: body });
+}
+
+export function updateActivity(id: string, body: UpdateActivityBody): Promise<Activity> {
+  return request(`/api/activities/${enc(id)}`, { method: 'PUT', data: body });
+}
+
 export function getCheckinCode(id: string): Promise<CheckinCode> {
   return request(`/api/activities/${enc(id)}/checkin-code`);
 }
@@ -29,3 +48,10 @@ export function getAttendance(id: string): Promise<Attendance> {
 }
 
 export const materialUrl = (fileId: string): string => `/api/files/${enc(fileId)}`;
+
+/** 签到表 of one activity (xlsx). */
+export const attendanceXlsxUrl = (id: string): string => `/api/activities/${enc(id)}/attendance.xlsx`;
+
+/** 出勤汇总 of a cooperative's members over [from, to] (xlsx). */
+export const attendanceSummaryUrl = (cooperativeId: string, from: string, to: string): string =>
+  withQuery('/api/activities/attendance.xlsx', { cooperativeId, from, to });

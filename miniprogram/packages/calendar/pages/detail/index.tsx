@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ACTIVITY_KIND_LABELS, type Activity, type ActivityDetails } from '../../../../../shared/schemas/activities';
 import type { UploadedFile } from '../../../../../shared/schemas/files';
 import { StateView } from '../../../../components/state-view';
@@ -9,11 +9,12 @@ import { navigateTo } from '../../../../lib/nav';
 import { primeSubscribe } from '../../../../lib/subscribe';
 import { formatDate, formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
-import { getActivity, getAttendance } from '../../../../services/activities';
+import { attendanceXlsxUrl, getActivity, getAttendance } from '../../../../services/activities';
 import { openPdf } from '../../../../services/hazards';
 import { toastError } from '../../../../services/request';
 import { Button } from '../../components/nut';
 import { CAN_SCAN, SCAN_ELSEWHERE, scanAndCheckin } from '../../lib/checkin';
+import { downloadXlsx, xlsxName } from '../../lib/export';
 import '../../components/calendar.scss';
 
 function openMaterial(f: UploadedFile): void {
@@ -103,6 +104,19 @@ export function ActivityDetailPage() {
     if (res) await query.reload();
   };
 
+  const [progress, setProgress] = useState<string | null>(null);
+  const exportSheet = async () => {
+    if (progress || !a) return;
+    setProgress('正在生成签到表…');
+    try {
+      await downloadXlsx(attendanceXlsxUrl(id), xlsxName(`签到表-${a.title}-${formatDate(a.startsAt)}`), (p) => setProgress(p));
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setProgress(null);
+    }
+  };
+
   return (
     <View className='page cal'>
       <StateView query={query} error={id ? query.error : '缺少活动参数'}>
@@ -139,6 +153,17 @@ export function ActivityDetailPage() {
                     出示签到码
                   </Button>
                 )}
+                {a.canManage && (
+                  <Button className='cal__complete' fill='outline' block onClick={() => navigateTo(withQuery(ROUTES.activityEdit, { id }))}>
+                    完善记录
+                  </Button>
+                )}
+                {a.canManage && (
+                  <Button className='cal__export' fill='outline' block loading={!!progress} disabled={!!progress} onClick={() => void exportSheet()}>
+                    导出签到表
+                  </Button>
+                )}
+                {progress && <Text className='cal__hint'>{progress}</Text>}
               </View>
             )}
             {a.materials.length > 0 && (

@@ -7,10 +7,14 @@ import { navigateTo } from '../../../../lib/nav';
 import { primeSubscribe } from '../../../../lib/subscribe';
 import { formatDate, formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
-import { listActivities } from '../../../../services/activities';
+import { attendanceSummaryUrl, listActivities } from '../../../../services/activities';
+import { cachedMe, fetchMe } from '../../../../services/auth';
+import { toastError } from '../../../../services/request';
 import { MonthGrid } from '../../components/month-grid';
 import { Button } from '../../components/nut';
 import { CAN_SCAN, SCAN_ELSEWHERE, scanAndCheckin } from '../../lib/checkin';
+import { downloadXlsx, pickOrganisedCoop, xlsxName } from '../../lib/export';
+import { organisesAny } from '../../lib/organiser';
 import { dayLabel, monthLabel, monthRange, shiftMonth, thisMonth } from '../../lib/month';
 import '../../components/calendar.scss';
 
@@ -41,6 +45,25 @@ export function ActivityListPage() {
     if (res) navigateTo(withQuery(ROUTES.activity, { id: res.activityId }));
   };
 
+  // coop admins and supervisors organise; the server checks each cooperative
+  const me = useQuery(async () => cachedMe() ?? fetchMe(), []);
+  const organiser = organisesAny(me.data);
+  const [progress, setProgress] = useState<string | null>(null);
+  const exportSummary = async () => {
+    if (progress) return;
+    setProgress('正在生成出勤汇总…');
+    try {
+      const coop = await pickOrganisedCoop();
+      if (!coop) return;
+      const { from, to } = monthRange(month);
+      await downloadXlsx(attendanceSummaryUrl(coop.id, from, to), xlsxName(`出勤汇总-${coop.name}-${from}至${to}`), (p) => setProgress(p));
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setProgress(null);
+    }
+  };
+
   return (
     <View className='page cal'>
       <View className='cal__month'>
@@ -61,6 +84,17 @@ export function ActivityListPage() {
       ) : (
         <Text className='cal__hint'>{SCAN_ELSEWHERE}</Text>
       )}
+      {organiser && (
+        <View className='cal__actions'>
+          <Button className='cal__new' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.activityEdit)}>
+            新建活动
+          </Button>
+          <Button className='cal__export-summary' fill='outline' loading={!!progress} disabled={!!progress} onClick={() => void exportSummary()}>
+            导出出勤汇总（{monthLabel(month)}）
+          </Button>
+        </View>
+      )}
+      {progress && <Text className='cal__hint'>{progress}</Text>}
       <MonthGrid month={month} busyDays={new Set(days.map(([d]) => d))} today={formatDate(new Date())} selected={day} onPick={setDay} />
       <StateView query={query} empty={shown.length === 0} emptyText={day ? `${dayLabel(day)}没有活动。` : `${monthLabel(month)}没有活动。`}>
         {shown.map(([day, list]) => (
