@@ -64,6 +64,7 @@ export const NOTICE_PAGES = {
   list: 'pages/list/index',
   detail: 'pages/detail/index',
   acks: 'pages/acks/index',
+  edit: 'pages/edit/index',
 } as const;
 
 export const EXPERT_PAGES = {
@@ -126,6 +127,7 @@ export const ROUTES = {
   notices: `/${NOTICES_ROOT}/${NOTICE_PAGES.list}`,
   notice: `/${NOTICES_ROOT}/${NOTICE_PAGES.detail}`,
   noticeAcks: `/${NOTICES_ROOT}/${NOTICE_PAGES.acks}`,
+  noticeEdit: `/${NOTICES_ROOT}/${NOTICE_PAGES.edit}`,
   expertVisits: `/${EXPERTS_ROOT}/${EXPERT_PAGES.visits}`,
   expertVisit: `/${EXPERTS_ROOT}/${EXPERT_PAGES.visit}`,
   expertSchedule: `/${EXPERTS_ROOT}/${EXPERT_PAGES.schedule}`,

@@ -1,5 +1,5 @@
 // Notices with acknowledgement (通知/通报): received and published lists, confirm reading, acks and reminders.
-import type { Notice, NoticeAcks, NoticeList, NoticeSummary, RemindResult } from '../../shared/schemas/notices';
+import type { CreateNoticeBody, Notice, NoticeAcks, NoticeList, NoticeSummary, RemindResult, UpdateNoticeBody } from '../../shared/schemas/notices';
 import { request } from './request';
 
 const enc = encodeURIComponent;
@@ -26,6 +26,16 @@ export function ackNotice(id: string, version: number): Promise<Notice> {
 
 export function getAcks(id: string): Promise<NoticeAcks> {
   return request(`/api/notices/${enc(id)}/acks`);
+}
+
+/** Publishes to a cooperative or a region; every person of its members is told and asked to confirm. */
+export function createNotice(body: CreateNoticeBody): Promise<Notice> {
+  return request('/api/notices', { method: 'POST', data: body });
+}
+
+/** Re-publishes a change as the next version (`version`: the one edited; a stale one is 409 NOTICE_CHANGED). */
+export function updateNotice(id: string, body: UpdateNoticeBody): Promise<Notice> {
+  return request(`/api/notices/${enc(id)}`, { method: 'PUT', data: body });
 }
 
 export function remindNotice(id: string): Promise<RemindResult> {

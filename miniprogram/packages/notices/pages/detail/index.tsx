@@ -80,9 +80,12 @@ export function NoticeDetailPage() {
               </View>
             )}
             {n.canManage && (
-              <View className='block-btn'>
+              <View className='block-btn block-btn--stack'>
                 <Button className='ntc__acks' fill='outline' type='primary' block onClick={() => navigateTo(withQuery(ROUTES.noticeAcks, { id }))}>
                   确认情况 {n.confirmedCount}/{n.recipientCount}
+                </Button>
+                <Button className='ntc__republish' fill='outline' block onClick={() => navigateTo(withQuery(ROUTES.noticeEdit, { id }))}>
+                  修改并重新发布
                 </Button>
               </View>
             )}

@@ -4,8 +4,10 @@ import { NOTICE_CATEGORY_LABELS, type NoticeSummary } from '../../../../../share
 import { StateView } from '../../../../components/state-view';
 import { usePagedQuery } from '../../../../hooks/use-query';
 import { navigateTo } from '../../../../lib/nav';
+import { managesAny } from '../../../../lib/places';
 import { formatDateTime } from '../../../../lib/time';
 import { ROUTES, withQuery } from '../../../../routes';
+import { cachedMe } from '../../../../services/auth';
 import { listNotices, unconfirmedFirst } from '../../../../services/notices';
 import { Button } from '../../components/nut';
 import '../../components/notices.scss';
@@ -42,9 +44,12 @@ function NoticeRow({ n, box }: { n: NoticeSummary; box: Box }) {
 export function NoticeListPage() {
   const [box, setBox] = useState<Box>('received');
   const [pending, setPending] = useState<number | null>(null);
+  // coop admins and supervisors publish (the server checks the scope again); read once the session exists
+  const [canPublish, setCanPublish] = useState(false);
   const list = usePagedQuery(
     async (page) => {
       const res = await listNotices({ box, page });
+      setCanPublish(managesAny(cachedMe()));
       if (box === 'received' && page === 1) setPending((await listNotices({ box, unconfirmed: true, pageSize: 1 })).total);
       return res;
     },
@@ -66,6 +71,13 @@ export function NoticeListPage() {
           </Text>
         </View>
       </View>
+      {canPublish && (
+        <View className='block-btn ntc__new'>
+          <Button className='ntc__publish-new' type='primary' block onClick={() => navigateTo(ROUTES.noticeEdit)}>
+            发布通知
+          </Button>
+        </View>
+      )}
       <StateView query={list} empty={items.length === 0} emptyText={box === 'received' ? '还没有收到通知。' : '您没有发布过通知。'}>
         {items.map((n) => (
           <NoticeRow key={n.id} n={n} box={box} />
