@@ -71,6 +71,8 @@ export const EXPERT_PAGES = {
   visits: 'pages/visits/index',
   visit: 'pages/visit/index',
   schedule: 'pages/schedule/index',
+  roster: 'pages/roster/index',
+  register: 'pages/register/index',
 } as const;
 
 export const SETTINGS_PAGES = {
@@ -131,6 +133,8 @@ export const ROUTES = {
   expertVisits: `/${EXPERTS_ROOT}/${EXPERT_PAGES.visits}`,
   expertVisit: `/${EXPERTS_ROOT}/${EXPERT_PAGES.visit}`,
   expertSchedule: `/${EXPERTS_ROOT}/${EXPERT_PAGES.schedule}`,
+  expertRoster: `/${EXPERTS_ROOT}/${EXPERT_PAGES.roster}`,
+  expertRegister: `/${EXPERTS_ROOT}/${EXPERT_PAGES.register}`,
   subscriptions: `/${SETTINGS_ROOT}/${SETTINGS_PAGES.subscriptions}`,
 } as const;
 

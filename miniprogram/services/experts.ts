@@ -1,7 +1,10 @@
 // Experts and their visits (专家上门): the expert's list, a visit with its prescription (整改处方), scheduling.
 import type {
+  CreateExpertBody,
   CreateExpertVisitBody,
+  Expert,
   ExpertList,
+  ExpertStats,
   ExpertVisit,
   ExpertVisitDetail,
   ExpertVisitList,
@@ -30,6 +33,16 @@ export function createVisit(body: CreateExpertVisitBody): Promise<ExpertVisit> {
 
 export function listExperts(opts: { cooperativeId?: string; regionId?: string } = {}): Promise<ExpertList> {
   return request('/api/experts', { query: { cooperativeId: opts.cooperativeId, regionId: opts.regionId, page: 1, pageSize: 100 } });
+}
+
+/** Registers an expert: a new desk account or an existing user, serving a region or a cooperative. */
+export function createExpert(body: CreateExpertBody): Promise<Expert> {
+  return request('/api/experts', { method: 'POST', data: body });
+}
+
+/** Counters for one place (a cooperative or a region); neither: everything the caller oversees. */
+export function expertStats(place: { cooperativeId?: string; regionId?: string } = {}): Promise<ExpertStats> {
+  return request('/api/experts/stats', { query: { cooperativeId: place.cooperativeId, regionId: place.regionId } });
 }
 
 export const prescriptionPdfUrl = (id: string): string => `/api/expert-visits/${enc(id)}/prescription.pdf`;

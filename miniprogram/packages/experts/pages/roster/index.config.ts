@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '专家库', enablePullDownRefresh: true });
