@@ -74,6 +74,14 @@ export function ActivityEditPage() {
   const invalid = (e: Record<string, string>): void => {
     setErrors(e);
     void Taro.showToast({ title: '请按提示修改', icon: 'none' }).catch(() => undefined);
+    // the first field to fix may be far above the button: bring it into view once it is marked
+    setTimeout(() => {
+      try {
+        void Taro.pageScrollTo({ selector: '.field--invalid', duration: 200 }).catch(() => undefined);
+      } catch {
+        // no page scrolling here (a test double): the marked field and the toast remain
+      }
+    }, 50);
   };
 
   const submit = async () => {
@@ -166,7 +174,7 @@ export function ActivityEditPage() {
                   {(errors.startsAt || errors.endsAt) && <Text className='field__error'>{errors.startsAt ?? errors.endsAt}</Text>}
                 </View>
                 <FormField label='地点' name='place' value={basics.place} error={errors.place} maxlength={200} placeholder='如：合作社会议室' onInput={(v) => set({ place: v })} />
-                <FormField label={basics.kind === 'meeting' ? '主持人' : '主讲人'} name='hostName' value={basics.hostName} error={errors.hostName} maxlength={40} onInput={(v) => set({ hostName: v })} />
+                <FormField label={basics.kind === 'meeting' ? '主持人' : '主讲人'} name='hostName' value={basics.hostName} error={errors.hostName} maxlength={40} placeholder='姓名' onInput={(v) => set({ hostName: v })} />
                 <View className={`field${errors.invitedEnterpriseIds ? ' field--invalid' : ''}`}>
                   <Text className='field__label'>邀请企业（{basics.invited.length ? `已选 ${basics.invited.length} 家` : '不选即邀请全部成员企业'}）</Text>
                   {basics.cooperativeId ? (
