@@ -18,6 +18,8 @@ import {
   ORG_PAGES,
   ORG_ROOT,
   PAGES,
+  REPORT_PAGES,
+  REPORT_ROOT,
   SETTINGS_PAGES,
   SETTINGS_ROOT,
   WORKSHOP_PAGES,
@@ -41,6 +43,7 @@ export default defineAppConfig({
     { root: NOTICES_ROOT, pages: Object.values(NOTICE_PAGES) },
     { root: EXPERTS_ROOT, pages: Object.values(EXPERT_PAGES) },
     { root: SETTINGS_ROOT, pages: Object.values(SETTINGS_PAGES) },
+    { root: REPORT_ROOT, pages: Object.values(REPORT_PAGES) },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -79,6 +79,10 @@ export const SETTINGS_PAGES = {
   subscriptions: 'pages/subscriptions/index',
 } as const;
 
+export const REPORT_PAGES = {
+  year: 'pages/year/index',
+} as const;
+
 export const AUTH_ROOT = 'packages/auth';
 export const ORG_ROOT = 'packages/org';
 export const ADMIN_ROOT = 'packages/admin';
@@ -90,6 +94,7 @@ export const CALENDAR_ROOT = 'packages/calendar';
 export const NOTICES_ROOT = 'packages/notices';
 export const EXPERTS_ROOT = 'packages/experts';
 export const SETTINGS_ROOT = 'packages/settings';
+export const REPORT_ROOT = 'packages/report';
 
 export const ROUTES = {
   home: `/${PAGES.home}`,
@@ -136,6 +141,7 @@ export const ROUTES = {
   expertRoster: `/${EXPERTS_ROOT}/${EXPERT_PAGES.roster}`,
   expertRegister: `/${EXPERTS_ROOT}/${EXPERT_PAGES.register}`,
   subscriptions: `/${SETTINGS_ROOT}/${SETTINGS_PAGES.subscriptions}`,
+  yearStats: `/${REPORT_ROOT}/${REPORT_PAGES.year}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.inspections, ROUTES.hazards, ROUTES.mine];

@@ -63,6 +63,8 @@ export function deskSections(me: Me | undefined): NavSection[] {
       { label: '通知公告', url: ROUTES.notices },
       ...(has('expert') ? [{ label: '我的上门检查', url: withQuery(ROUTES.expertVisits, { mine: 'true' }) }] : []),
       ...(has('coop_admin', 'supervisor', 'admin') ? [{ label: '专家上门', url: ROUTES.expertVisits }] : []),
+      ...(has('coop_admin', 'supervisor', 'admin') ? [{ label: '专家库', url: ROUTES.expertRoster }] : []),
+      { label: '年度统计', url: ROUTES.yearStats },
       { label: '消息订阅', url: ROUTES.subscriptions },
     ],
   });

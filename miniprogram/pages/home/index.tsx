@@ -97,6 +97,9 @@ function HomeContent({ me, coops }: { me: Me; coops: PagedQuery<Cooperative> }) 
               专家上门
             </Button>
           )}
+          <Button className='btn home__year' type='primary' fill='outline' onClick={() => navigateTo(ROUTES.yearStats)}>
+            年度统计
+          </Button>
         </View>
       </View>
       {roles.includes('admin') && <AdminPanel />}

@@ -1,0 +1,71 @@
+// What a browser test against the demo server needs: pages at a width, a login, screenshots when SHOTS=dir,
+// the API read with a person's token, and the page errors collected (a test fails on any).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server';
+import { OFFICE_ARGS, ensureH5Build, launchChromium, officeUrl } from './chromium';
+import { submitLogin } from './h5';
+
+export interface DemoSession {
+  server: TestServer;
+  base: string;
+  problems: string[];
+  newPage(width: number): Promise<Page>;
+  loginAt(width: number, username: string): Promise<Page>;
+  shot(page: Page, name: string): Promise<void>;
+  api<T>(token: string, p: string): Promise<T>;
+  /** Closes this test's pages (afterEach). */
+  closePages(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startDemoSession(): Promise<DemoSession> {
+  ensureH5Build();
+  const server = await startTestServer({ demo: true, serveH5: true });
+  const base = officeUrl(server.url);
+  const browser: Browser = await launchChromium(OFFICE_ARGS);
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  const newPage = async (width: number): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width, height: width > 800 ? 800 : 844 }, locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => problems.push(e.message));
+    return page;
+  };
+  return {
+    server,
+    base,
+    problems,
+    newPage,
+    async loginAt(width, username) {
+      const page = await newPage(width);
+      await page.goto(base);
+      await submitLogin(page, username);
+      await page.waitForURL((u) => u.pathname.includes('/pages/home/'));
+      return page;
+    },
+    async shot(page, name) {
+      const dir = process.env.SHOTS;
+      if (!dir) return;
+      fs.mkdirSync(dir, { recursive: true });
+      await page.waitForTimeout(800); // the page slide-in animation ends
+      await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: (page.viewportSize()?.width ?? 0) < 800 });
+    },
+    async api<T>(token: string, p: string): Promise<T> {
+      const res = await fetch(`${server.url}${p}`, { headers: { Authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`GET ${p}: ${res.status}`);
+      return (await res.json()) as T;
+    },
+    async closePages() {
+      for (const c of contexts.splice(0)) await c.close();
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
