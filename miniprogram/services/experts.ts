@@ -3,6 +3,7 @@ import type {
   CreateExpertBody,
   CreateExpertVisitBody,
   Expert,
+  ExpertCandidateList,
   ExpertList,
   ExpertStats,
   ExpertVisit,
@@ -38,6 +39,11 @@ export function listExperts(opts: { cooperativeId?: string; regionId?: string } 
 /** Registers an expert: a new desk account or an existing user, serving a region or a cooperative. */
 export function createExpert(body: CreateExpertBody): Promise<Expert> {
   return request('/api/experts', { method: 'POST', data: body });
+}
+
+/** Existing users who may be registered, by exact username, bound phone or name. */
+export function findCandidates(q: string): Promise<ExpertCandidateList> {
+  return request('/api/experts/candidates', { query: { q } });
 }
 
 /** Counters for one place (a cooperative or a region); neither: everything the caller oversees. */

@@ -69,6 +69,25 @@ export type ExpertListQuery = z.infer<typeof expertListQuerySchema>;
 export const expertListSchema = pageOf(expertSchema);
 export type ExpertList = z.infer<typeof expertListSchema>;
 
+/**
+ * `GET /api/experts/candidates?q=` (a supervisor or coop admin, before registering an existing user): people who
+ * may be registered (no role but `expert`) whose username, bound phone or name is exactly `q`. Phones masked.
+ */
+export const expertCandidateQuerySchema = z.object({ q: z.string().trim().min(2).max(64) }).strict();
+export type ExpertCandidateQuery = z.infer<typeof expertCandidateQuerySchema>;
+export const expertCandidateSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  username: z.string().nullable(),
+  /** 138****8000, or null when none is bound. */
+  phone: z.string().nullable(),
+  /** Already an expert (registering again brings the profile up to date). */
+  isExpert: z.boolean(),
+});
+export type ExpertCandidate = z.infer<typeof expertCandidateSchema>;
+export const expertCandidateListSchema = z.object({ items: z.array(expertCandidateSchema) });
+export type ExpertCandidateList = z.infer<typeof expertCandidateListSchema>;
+
 // ---- visits ----
 
 /** `POST /api/expert-visits`: the supervisor or coop admin schedules an expert to an enterprise. */

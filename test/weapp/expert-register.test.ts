@@ -56,6 +56,10 @@ describe('weapp 登记专家', () => {
     h = bootWeapp(
       fakeServer(SUPERVISOR, [COOP], (req) => {
         if (req.method === 'GET' && req.path === '/api/regions') return { status: 200, body: { items: REGIONS } };
+        if (req.method === 'GET' && req.path === '/api/experts/candidates') {
+          const items = req.query.q === '13800138000' ? [{ userId: 'u-wx', name: '周海峰', username: null, phone: '138****8000', isExpert: false }] : [];
+          return { status: 200, body: { items } };
+        }
         if (req.method === 'POST' && req.path === '/api/experts') {
           posts.push(req);
           if (takenOnce) {
@@ -123,5 +127,34 @@ describe('weapp 登记专家', () => {
       title: '高级工程师 · 日照市安全生产协会',
       regionId: 'town-1',
     });
+  });
+
+  it('registers an existing user found by phone for a cooperative', async () => {
+    posts.length = 0;
+    backs = 0;
+    const page = await h.loadPage('packages/experts/pages/register/index');
+    await waitForText(page, (t) => t.includes('涛雒镇'));
+    tap(page, '.exp__mode-existing');
+    await until(() => page.querySelectorAll('.exp__search-btn').length === 1);
+    // nobody picked yet
+    tap(page, '.exp__field', 0);
+    tap(page, '.exp__scope', 0);
+    await sleep(50);
+    tap(page, '.exp__submit');
+    await waitForText(page, (t) => t.includes('请先查找并选择一位用户'));
+    type(page, '.exp__search-input', 0, '13900000000');
+    await sleep(30);
+    tap(page, '.exp__search-btn');
+    await waitForText(page, (t) => t.includes('没有找到可登记的用户'));
+    type(page, '.exp__search-input', 0, '13800138000');
+    await sleep(30);
+    tap(page, '.exp__search-btn');
+    await waitForText(page, (t) => t.includes('周海峰 · 138****8000'));
+    tap(page, '.exp__candidate');
+    await sleep(30);
+    tap(page, '.exp__submit');
+    await until(() => backs === 1);
+    expect(posts).toHaveLength(1);
+    expect(posts[0].data).toEqual({ userId: 'u-wx', field: '综合安全', certificates: [], title: null, cooperativeId: COOP.id });
   });
 });

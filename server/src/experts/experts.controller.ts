@@ -5,6 +5,8 @@ import {
   type CreateExpertBody,
   type CreateExpertVisitBody,
   type Expert,
+  type ExpertCandidateList,
+  type ExpertCandidateQuery,
   type ExpertList,
   type ExpertListQuery,
   type ExpertStats,
@@ -15,6 +17,8 @@ import {
   type PrescriptionBody,
   createExpertSchema,
   createExpertVisitSchema,
+  expertCandidateListSchema,
+  expertCandidateQuerySchema,
   expertListQuerySchema,
   expertListSchema,
   expertSchema,
@@ -49,6 +53,13 @@ export class ExpertsController {
   @Returns(expertSchema, 201)
   create(@Actor() actor: Principal, @ZBody(createExpertSchema) body: CreateExpertBody): Promise<Expert> {
     return this.experts.create(actor, body);
+  }
+
+  /** Existing users a registrar may register as an expert (exact username, phone or name). */
+  @Get('experts/candidates')
+  @Returns(expertCandidateListSchema)
+  candidates(@Actor() actor: Principal, @ZQuery(expertCandidateQuerySchema) q: ExpertCandidateQuery): Promise<ExpertCandidateList> {
+    return this.experts.candidates(actor, q);
   }
 
   /** Visits and expert engagements (人次) of a cooperative, a town or the district. */

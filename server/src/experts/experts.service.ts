@@ -3,7 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { AccessScope, Grant, Principal } from '../../../shared/policy';
 import { isAdmin, isCoopAdminOf } from '../../../shared/policy';
-import type { CreateExpertBody, Expert, ExpertList, ExpertListQuery, ExpertStats, ExpertStatsQuery } from '../../../shared/schemas/experts';
+import { maskPhone } from '../../../shared/phone';
+import { normalizeUsername } from '../../../shared/schemas/auth';
+import type {
+  CreateExpertBody,
+  Expert,
+  ExpertCandidateList,
+  ExpertCandidateQuery,
+  ExpertList,
+  ExpertListQuery,
+  ExpertStats,
+  ExpertStatsQuery,
+} from '../../../shared/schemas/experts';
 import { hashPassword } from '../auth/password';
 import { AppError } from '../common/app-error';
 import { InspectionEntity, InspectionInspectorEntity } from '../inspections/inspection.entity';
@@ -71,6 +82,33 @@ export class ExpertsService {
     });
     const one = await this.listQuery(s, actor).andWhere('p.userId = :uid', { uid: userId }).getRawMany<ExpertRow>();
     return toExpert(one[0]);
+  }
+
+  /**
+   * People a registrar may pick as an existing user: exact username, bound phone or name (no browsing of the
+   * user table), and only those create() would accept — nobody working under another role (an admin: anyone).
+   */
+  async candidates(actor: Principal, q: ExpertCandidateQuery): Promise<ExpertCandidateList> {
+    const registrar = isAdmin(actor) || actor.grants.some((g) => g.role === 'coop_admin' || (g.role === 'supervisor' && !!g.regionId));
+    if (!registrar) throw AppError.forbidden();
+    const qb = this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where(
+        new Brackets((b) => {
+          b.where('u.username = :un', { un: normalizeUsername(q.q) })
+            .orWhere('u.phone = :ph', { ph: q.q })
+            .orWhere('u.name = :nm', { nm: q.q });
+        }),
+      );
+    if (!isAdmin(actor)) qb.andWhere("NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.userId = u.id AND g.role <> 'expert')");
+    const users = await qb.orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(10).getMany();
+    const experts = users.length
+      ? new Set((await this.db.getRepository(RoleGrantEntity).find({ where: { userId: In(users.map((u) => u.id)), role: 'expert' }, select: { userId: true } })).map((g) => g.userId))
+      : new Set<string>();
+    return {
+      items: users.map((u) => ({ userId: u.id, name: u.name, username: u.username, phone: u.phone ? maskPhone(u.phone) : null, isExpert: experts.has(u.id) })),
+    };
   }
 
   /**

@@ -9,7 +9,7 @@ import { useQuery } from '../../../../hooks/use-query';
 import { managedPlaces, placeKey, placeRef } from '../../../../lib/places';
 import { ROUTES } from '../../../../routes';
 import { cachedMe, fetchMe } from '../../../../services/auth';
-import { createExpert } from '../../../../services/experts';
+import { createExpert, findCandidates } from '../../../../services/experts';
 import { listCooperatives, listRegions } from '../../../../services/org';
 import { ApiError, toastError } from '../../../../services/request';
 import { Button } from '../../components/nut';
@@ -35,6 +35,10 @@ export function RegisterPage() {
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
   const [userId, setUserId] = useState('');
+  const [search, setSearch] = useState('');
+  // the lookup runs for the term searched (查找), not on every keystroke
+  const [term, setTerm] = useState('');
+  const found = useQuery(() => findCandidates(term), [term], { enabled: term.length >= 2 });
   const [field, setField] = useState<ExpertField | ''>('');
   const [certs, setCerts] = useState<string[]>(['']);
   const [title, setTitle] = useState('');
@@ -57,9 +61,11 @@ export function RegisterPage() {
       { ...who, field: field || undefined, certificates: certs.map((c) => c.trim()).filter(Boolean), title: title.trim() || null, ...placeRef(place) },
       { errorMap: zhErrorMap },
     );
-    if (!parsed.success) {
-      const e = issuesToFields(parsed.error.issues);
-      if (mode === 'existing' && e.username) e.userId = '请填写已有用户的 ID';
+    // zod checks who the expert is only once the rest is valid: an unpicked user is said at once
+    const unpicked = mode === 'existing' && !userId;
+    if (!parsed.success || unpicked) {
+      const e = parsed.success ? {} : issuesToFields(parsed.error.issues);
+      if (unpicked) e.userId = '请先查找并选择一位用户';
       if (e.field) e.field = '请选择专业领域';
       setErrors(e);
       return;
@@ -103,7 +109,27 @@ export function RegisterPage() {
                 <FormField label='姓名' name='name' value={name} error={errors.name} maxlength={40} onInput={setName} />
               </View>
             ) : (
-              <FormField label='用户 ID' name='userId' value={userId} error={errors.userId} maxlength={64} placeholder='已用微信登录过的用户的 ID' onInput={setUserId} />
+              <View>
+                <FormField label='查找用户（用户名、绑定的手机号或姓名，须完全一致）' value={search} error={errors.userId}>
+                  <View className='exp__search'>
+                    <Input className='field__input exp__search-input' name='search' value={search} maxlength={64} placeholder='如 13800138000' onInput={(ev) => setSearch(ev.detail.value)} onConfirm={() => setTerm(search.trim())} />
+                    <Text className='exp__chip exp__search-btn' onClick={() => setTerm(search.trim())}>
+                      查找
+                    </Text>
+                  </View>
+                </FormField>
+                {term.length >= 2 && (
+                  <View className='exp__found'>
+                    <StateView query={found} empty={found.data?.items.length === 0} emptyText='没有找到可登记的用户（已有其他角色的用户不能登记为专家）。'>
+                      <View className='exp__chips'>
+                        {found.data?.items.map((u) =>
+                          chip(userId === u.userId, `${u.name}${u.username ? ` · ${u.username}` : ''}${u.phone ? ` · ${u.phone}` : ''}${u.isExpert ? '（已是专家）' : ''}`, () => setUserId(u.userId), u.userId, ' exp__candidate'),
+                        )}
+                      </View>
+                    </StateView>
+                  </View>
+                )}
+              </View>
             )}
             <View className={`field${errors.field ? ' field--invalid' : ''}`}>
               <Text className='field__label'>专业领域</Text>
