@@ -62,6 +62,8 @@ export function NoticeEditPage() {
   const [busy, setBusy] = useState<string | null>(null);
   // a second tap while the first is on its way must not post twice (state updates land a render later)
   const sending = useRef(false);
+  // an error belongs to the value it was given for: editing the field clears it
+  const edited = (key: string) => setErrors((cur) => (cur[key] ? { ...cur, [key]: '' } : cur));
 
   // the form starts from what was loaded: the notice being changed, or the only place the person manages
   useEffect(() => {
@@ -180,7 +182,10 @@ export function NoticeEditPage() {
                 <Text className='field__label'>发布范围</Text>
                 <View className='ntc__chips'>
                   {places.map((p) => (
-                    <Text key={placeKey(p)} className={`ntc__chip${scope === placeKey(p) ? ' ntc__chip--on' : ''}`} onClick={() => setScope(placeKey(p))}>
+                    <Text key={placeKey(p)} className={`ntc__chip${scope === placeKey(p) ? ' ntc__chip--on' : ''}`} onClick={() => {
+                        setScope(placeKey(p));
+                        edited('scope');
+                      }}>
                       {p.name}（{p.label}）
                     </Text>
                   ))}
@@ -201,7 +206,18 @@ export function NoticeEditPage() {
             <FormField label='标题' name='title' value={title} error={errors.title} maxlength={80} placeholder='如：关于开展冬季消防安全自查的通知' onInput={setTitle} />
             <View className={`field${errors.body ? ' field--invalid' : ''}`}>
               <Text className='field__label'>正文</Text>
-              <Textarea className='ntc__textarea' value={body} maxlength={5000} autoHeight placeholder='通知内容' onInput={(ev) => setBody(ev.detail.value)} />
+              <Textarea
+                className='ntc__textarea'
+                value={body}
+                maxlength={5000}
+                // the phone grows it with the text; the browser's box is sized by the stylesheet (resizable)
+                autoHeight={process.env.TARO_ENV === 'weapp'}
+                placeholder='通知内容'
+                onInput={(ev) => {
+                  setBody(ev.detail.value);
+                  edited('body');
+                }}
+              />
               {errors.body && <Text className='field__error'>{errors.body}</Text>}
             </View>
             <View className={`field${errors.attachmentIds ? ' field--invalid' : ''}`}>
