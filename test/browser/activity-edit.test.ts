@@ -106,6 +106,10 @@ const run = chromiumAvailable();
     const tomorrow = shanghaiDate(new Date(Date.now() + 86400_000));
     if (tomorrow.slice(0, 7) !== shanghaiDate(new Date()).slice(0, 7)) await page.getByText('下月 ›').click();
     await page.locator('.cal__item').filter({ hasText: TITLE }).first().waitFor();
+    // 导出出勤汇总 of the month shown: demo-lead runs one cooperative, so no choice to make
+    const [summary] = await Promise.all([page.waitForEvent('download'), page.locator('.cal__export-summary').click()]);
+    expect(summary.suggestedFilename()).toMatch(/^出勤汇总-.+-\d{4}-\d\d-01至\d{4}-\d\d-\d\d\.xlsx$/);
+    expect((await fs.promises.readFile((await summary.path()) as string)).subarray(0, 2).toString()).toBe('PK');
 
     const res = await fetch(`${server.url}/api/activities/${id}`, { headers: { Authorization: `Bearer ${lead.token}` } });
     expect(res.status).toBe(200);
