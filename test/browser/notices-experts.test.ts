@@ -70,6 +70,8 @@ const run = chromiumAvailable();
     const title = '关于元旦前开展消防安全自查的通知';
     const page = await loginAt(1280, 'demo-lead');
     await page.goto(`${base}/packages/notices/pages/list/index`);
+    await page.locator('.ntc__item').first().waitFor();
+    await shot(page, 'notices-list-1280');
     await tapButton(page, '发布通知');
     await page.waitForURL((u) => u.pathname.includes('/packages/notices/pages/edit/'));
     // the lead admins one cooperative: it is chosen already
@@ -94,6 +96,8 @@ const run = chromiumAvailable();
 
     // the detail offers 修改并重新发布 to the publisher
     await page.goto(`${base}/packages/notices/pages/detail/index?id=${mine[0].id}`);
+    await page.locator('.ntc__republish').waitFor();
+    await shot(page, 'notice-detail-manage-1280');
     await tapButton(page, '修改并重新发布');
     await page.waitForURL((u) => u.pathname.includes('/packages/notices/pages/edit/'));
     await page.getByText('当前第 1 版', { exact: false }).waitFor();
@@ -104,6 +108,30 @@ const run = chromiumAvailable();
     await phone.goto(`${base}/packages/notices/pages/edit/index`);
     await phone.locator('input[name=title]').waitFor();
     await shot(phone, 'notice-edit-390');
+  });
+
+  it('demo-supervisor publishes a bulletin to a town on a phone; its cooperatives’ people receive it', async () => {
+    const title = '关于近期燃气安全事故的通报';
+    const page = await loginAt(390, 'demo-supervisor');
+    await page.goto(`${base}/packages/notices/pages/edit/index`);
+    // a supervisor publishes to the district or one of its towns, never straight to a cooperative
+    await page.locator('.ntc__chip').filter({ hasText: '（区）' }).waitFor();
+    expect(await page.locator('.ntc__chip').filter({ hasText: '（合作社）' }).count()).toBe(0);
+    const town = page.locator('.ntc__chip').filter({ hasText: '西湖镇（镇）' });
+    await town.click();
+    await page.locator('.ntc__cat').filter({ hasText: '通报' }).click();
+    await page.locator('input[name=title]').fill(title);
+    await page.locator('.ntc__textarea textarea').fill('近期外地发生一起燃气泄漏事故，请各企业排查燃气管道和报警装置。');
+    await shot(page, 'notice-edit-supervisor-390');
+    await tapButton(page, '发布');
+    await page.getByText('发布到「西湖镇」后', { exact: false }).waitFor();
+    await page.locator('.taro-modal__foot').getByText('发布', { exact: true }).click();
+    await page.waitForURL((u) => u.pathname.includes('/packages/notices/pages/acks/'));
+
+    const member = await apiLogin(server.url, 'demo-member');
+    const got = await api<NoticeList>(member.token, '/api/notices?box=received&pageSize=50');
+    const n = got.items.find((x) => x.title === title);
+    expect(n).toMatchObject({ category: 'bulletin', scopeName: '西湖镇', recipient: true, confirmedAt: null });
   });
 
   it('demo-supervisor registers an expert for the district; the roster shows them', async () => {
