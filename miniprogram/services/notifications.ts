@@ -1,6 +1,6 @@
 // The in-app inbox: notifications of deadlines, fixes to verify, decisions; unread count on the 隐患 tab.
 import Taro from '@tarojs/taro';
-import type { Notification, NotificationList } from '../../shared/schemas/notifications';
+import type { Notification, NotificationList, ReadAllResult } from '../../shared/schemas/notifications';
 import { ROUTES, withQuery } from '../routes';
 import { request } from './request';
 
@@ -12,6 +12,10 @@ export function listNotifications(opts: { unread?: boolean; page?: number; pageS
 
 export function markRead(id: string): Promise<Notification> {
   return request(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', data: {} });
+}
+
+export function markAllRead(): Promise<ReadAllResult> {
+  return request('/api/notifications/read-all', { method: 'POST', data: {} });
 }
 
 export async function unreadCount(): Promise<number> {

@@ -48,5 +48,9 @@ export const notificationListSchema = z.object({
 });
 export type NotificationList = z.infer<typeof notificationListSchema>;
 
+/** `POST /api/notifications/read-all`: how many were marked now (0 on a repeat), and what is left unread. */
+export const readAllResultSchema = z.object({ marked: z.number().int(), unread: z.number().int() });
+export type ReadAllResult = z.infer<typeof readAllResultSchema>;
+
 export const notificationQuerySchema = pageQuerySchema.extend({ unread: z.enum(['true', 'false']).optional() }).strict();
 export type NotificationQuery = z.infer<typeof notificationQuerySchema>;

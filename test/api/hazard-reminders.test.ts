@@ -159,4 +159,27 @@ describe('reminders and escalation', () => {
     // someone else's notice: 404
     expect((await as('ownerA1').post(`/api/notifications/${newest.id}/read`)).status).toBe(404);
   });
+
+  it('全部已读 marks the caller’s unread notices only, at once; a repeat marks none', async () => {
+    const lead = (await as('leadA').get('/api/notifications?unread=true')).body.unread;
+    expect(lead).toBeGreaterThan(0);
+    const before = (await as('memberA1').get('/api/notifications?pageSize=100')).body;
+    expect(before.unread).toBeGreaterThan(0);
+    // a double tap: both answer 200, the rows are marked once
+    const [one, two] = await Promise.all([as('memberA1').post('/api/notifications/read-all'), as('memberA1').post('/api/notifications/read-all')]);
+    expect([one.status, two.status]).toEqual([200, 200]);
+    expect(one.body.marked + two.body.marked).toBe(before.unread);
+    expect([one.body.unread, two.body.unread]).toEqual([0, 0]);
+    const after = (await as('memberA1').get('/api/notifications?pageSize=100')).body;
+    expect(after.unread).toBe(0);
+    expect(after.items.every((n: { readAt: string | null }) => n.readAt !== null)).toBe(true);
+    // the ones read earlier keep their time
+    const earlier = before.items.filter((n: { readAt: string | null }) => n.readAt);
+    for (const n of earlier) expect(after.items.find((x: { id: string }) => x.id === n.id).readAt).toBe(n.readAt);
+    expect((await as('memberA1').post('/api/notifications/read-all')).body).toEqual({ marked: 0, unread: 0 });
+    // another person's inbox is untouched
+    expect((await as('leadA').get('/api/notifications?unread=true')).body.unread).toBe(lead);
+    // without a login: 401
+    expect((await request(s.url).post('/api/notifications/read-all')).status).toBe(401);
+  });
 });

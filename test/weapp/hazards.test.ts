@@ -61,6 +61,8 @@ describe('weapp 隐患 screens', () => {
   let detail: HazardDetail = DETAIL;
   let rectifyAnswers: ('down' | 'ok')[] = [];
   const read = new Set<string>();
+  let readAllPosts = 0;
+  let modalAnswer = true;
   // the network calls made before WeChat's subscribe prompt was asked for (it only shows inside the tap)
   const asks: { tmplIds: string[]; callsBefore: number }[] = [];
 
@@ -113,7 +115,7 @@ describe('weapp 隐患 screens', () => {
       },
       showModal(o: Cb & { title: string; content: string }) {
         modals.push(`${o.title}：${o.content}`);
-        return answer(o, { confirm: true, cancel: false });
+        return answer(o, { confirm: modalAnswer, cancel: !modalAnswer });
       },
     });
     h = bootWeapp(
@@ -159,6 +161,12 @@ describe('weapp 隐患 screens', () => {
           const items = req.query.unread === 'true' ? all.filter((n) => !n.readAt) : all;
           const unread = all.filter((n) => !n.readAt).length;
           return { status: 200, body: { items: items.slice(0, Number(req.query.pageSize ?? 20)), total: items.length, unread, page: 1, pageSize: 20 } };
+        }
+        if (req.method === 'POST' && req.path === '/api/notifications/read-all') {
+          readAllPosts += 1;
+          const marked = NOTIFICATIONS.filter((n) => !n.readAt && !read.has(n.id));
+          for (const n of marked) read.add(n.id);
+          return { status: 200, body: { marked: marked.length, unread: 0 } };
         }
         const m = /^\/api\/notifications\/([^/]+)\/read$/.exec(req.path);
         if (req.method === 'POST' && m) {
@@ -426,5 +434,25 @@ describe('weapp 隐患 screens', () => {
     tap(page, '.inbox__item', 2);
     await until(() => navigations.length === 3);
     expect(navigations[2]).toBe('/packages/notices/pages/detail/index?id=nt-1');
+  });
+
+  it('全部已读 asks first; after it nothing is unread, and a cancel sends nothing', async () => {
+    read.clear();
+    const page = await h.loadPage('packages/inbox/pages/index/index');
+    await waitForText(page, (t) => t.includes('1 条未读'));
+    modals.length = 0;
+    modalAnswer = false;
+    tap(page, '.inbox__read-all');
+    await until(() => modals.length === 1);
+    expect(modals[0]).toBe('全部标为已读：将 1 条未读消息全部标为已读？');
+    await settle(100);
+    expect(readAllPosts).toBe(0);
+
+    modalAnswer = true;
+    tap(page, '.inbox__read-all');
+    await until(() => readAllPosts === 1);
+    await waitForText(page, (t) => t.includes('没有未读消息'));
+    expect(page.querySelectorAll('.inbox__item--unread')).toHaveLength(0);
+    expect(page.querySelectorAll('.inbox__read-all')).toHaveLength(0);
   });
 });

@@ -5,9 +5,11 @@ import {
   type Notification,
   type NotificationList,
   type NotificationQuery,
+  type ReadAllResult,
   notificationListSchema,
   notificationQuerySchema,
   notificationSchema,
+  readAllResultSchema,
 } from '../../../shared/schemas/notifications';
 import { Actor } from '../common/auth.decorators';
 import { IdParam, Returns, ZQuery } from '../common/zod';
@@ -23,6 +25,13 @@ export class NotificationsController {
   @Returns(notificationListSchema)
   list(@Actor() actor: Principal, @ZQuery(notificationQuerySchema) q: NotificationQuery): Promise<NotificationList> {
     return this.notifications.list(actor, q);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @Returns(readAllResultSchema)
+  readAll(@Actor() actor: Principal): Promise<ReadAllResult> {
+    return this.notifications.readAll(actor);
   }
 
   @Post(':id/read')

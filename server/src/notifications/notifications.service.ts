@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { Principal } from '../../../shared/policy';
-import type { Notification, NotificationKind, NotificationList, NotificationQuery } from '../../../shared/schemas/notifications';
+import type { Notification, NotificationKind, NotificationList, NotificationQuery, ReadAllResult } from '../../../shared/schemas/notifications';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { NotificationEntity } from './notification.entity';
@@ -52,6 +52,14 @@ export class NotificationsService {
       .getManyAndCount();
     const unread = await repo.countBy({ userId: actor.userId, readAt: IsNull() });
     return { items: rows.map(toDto), total, unread, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Marks every unread notice of the caller read, in one UPDATE (a repeat marks none); others' are untouched. */
+  async readAll(actor: Principal): Promise<ReadAllResult> {
+    const repo = this.db.getRepository(NotificationEntity);
+    const res = await repo.update({ userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    const unread = await repo.countBy({ userId: actor.userId, readAt: IsNull() });
+    return { marked: res.affected ?? 0, unread };
   }
 
   /** Marks one of the caller's notices read (idempotent); someone else's answers 404. */
