@@ -47,7 +47,8 @@ export function officeUrl(serverUrl: string): string {
 export function ensureH5Build(): void {
   if (fs.existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) return;
   try {
-    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
+    // jest sets NODE_ENV=test, which would give a development build (React refresh hooks and all)
+    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000, env: { ...process.env, NODE_ENV: 'production' } });
   } catch (e) {
     throw new Error(`dist/h5 is missing and "npm run build:h5" failed: ${(e as Error).message}`);
   }

@@ -52,7 +52,8 @@ type Globals = Record<string, unknown> & { wx: Record<string, unknown> };
 export function ensureWeappBuild(): void {
   if (fs.existsSync(path.join(DIST, 'app.js'))) return;
   try {
-    execFileSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'pipe', timeout: 180_000 });
+    // jest sets NODE_ENV=test, which would give a development build (React refresh hooks and all)
+    execFileSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'pipe', timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' } });
   } catch (e) {
     throw new Error(`dist/weapp is missing and "npm run build:weapp" failed: ${(e as Error).message}`);
   }
