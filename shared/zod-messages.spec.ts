@@ -85,6 +85,9 @@ describe('issuesToFields with zhErrorMap', () => {
 
   it('size limits', () => {
     expect(fieldsOf(createEnterpriseSchema, { ...createEnterprise, name: ' 某 ' })).toEqual({ name: '至少 2 个字符' });
+    // left empty (or only spaces): says to fill it in, whatever the minimum
+    expect(fieldsOf(createEnterpriseSchema, { ...createEnterprise, name: '' })).toEqual({ name: '请填写此项' });
+    expect(fieldsOf(createEnterpriseSchema, { ...createEnterprise, name: '   ' })).toEqual({ name: '请填写此项' });
     expect(fieldsOf(createEnterpriseSchema, { ...createEnterprise, name: '某'.repeat(101) })).toEqual({
       name: '最多 100 个字符',
     });
@@ -171,7 +174,7 @@ describe('issuesToFields with zhErrorMap', () => {
     });
 
     it('reports a bad enterpriseId on the other branch', () => {
-      expect(fieldsOf(acceptInvitationSchema, { enterpriseId: '' })).toEqual({ enterpriseId: '至少 1 个字符' });
+      expect(fieldsOf(acceptInvitationSchema, { enterpriseId: '' })).toEqual({ enterpriseId: '请填写此项' });
     });
 
     it('reports several refinement failures inside the new enterprise', () => {

@@ -9,7 +9,8 @@ export const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
     case z.ZodIssueCode.unrecognized_keys:
       return { message: `不允许的字段：${issue.keys.join('、')}` };
     case z.ZodIssueCode.too_small:
-      if (issue.type === 'string') return { message: `至少 ${String(issue.minimum)} 个字符` };
+      // a field left empty says so, rather than counting characters
+      if (issue.type === 'string') return { message: typeof ctx.data === 'string' && ctx.data.trim() === '' ? '请填写此项' : `至少 ${String(issue.minimum)} 个字符` };
       if (issue.type === 'array') return { message: `至少 ${String(issue.minimum)} 项` };
       return { message: `不能小于 ${String(issue.minimum)}` };
     case z.ZodIssueCode.too_big:

@@ -51,7 +51,7 @@ test('weak passwords, bad usernames and empty roles → 422 with Chinese field m
   expect(res.body.error.fields).toEqual({
     username: '用户名只能包含字母、数字、下划线、点和短横线',
     password: '密码至少 8 位',
-    name: '至少 1 个字符',
+    name: '请填写此项',
     roles: '至少 1 项',
   });
 });

@@ -77,7 +77,7 @@ const run = chromiumAvailable();
     // the lead admins one cooperative: it is chosen already
     await page.locator('.ntc__chip--on').filter({ hasText: '合作社' }).waitFor();
     await tapButton(page, '发布');
-    await page.getByText('至少 2 个字符').first().waitFor();
+    await page.getByText('请填写此项').first().waitFor();
     await page.locator('input[name=title]').fill(title);
     await page.locator('.ntc__textarea textarea').fill('各成员企业：请于12月30日前完成消防设施、疏散通道自查，并在系统中上报隐患。');
     await shot(page, 'notice-edit-1280');

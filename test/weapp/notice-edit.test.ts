@@ -82,7 +82,7 @@ describe('weapp 发布通知 and 修改并重新发布', () => {
 
     // empty title: the shared schema's Chinese message beside it, no request, no modal
     tap(page, '.ntc__publish');
-    text = await waitForText(page, (t) => t.includes('至少 2 个字符'));
+    text = await waitForText(page, (t) => t.includes('请填写此项'));
     expect(writes).toHaveLength(0);
     expect(modals).toHaveLength(0);
 

@@ -15,7 +15,7 @@ describe('the activity form', () => {
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.errors.endsAt).toBe('结束时间不能早于开始时间');
-    expect(bad.errors.title).toMatch(/字符/);
+    expect(bad.errors.title).toBe('请填写此项');
     expect(bad.errors['details.emergencyPlan']).toBe('请填写所演练的应急预案');
     expect(checkCreate({ ...basics, cooperativeId: '' }, emptyDetails(), [], '')).toMatchObject({ ok: false, errors: { cooperativeId: '请选择合作社' } });
   });
