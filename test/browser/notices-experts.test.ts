@@ -2,76 +2,36 @@
 // a notice to the cooperative at 1280 px (confirmed in the modal) and the API then lists it with its recipients;
 // demo-supervisor registers an expert for the district and the roster shows them, with the counters.
 // SHOTS=dir saves screenshots of the new pages at 390 and 1280.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ExpertList } from '../../shared/schemas/experts';
 import type { NoticeList } from '../../shared/schemas/notices';
-import { startTestServer, type TestServer } from '../support/server';
-import { OFFICE_ARGS, chromiumAvailable, ensureH5Build, launchChromium, officeUrl } from './chromium';
-import { apiLogin, submitLogin, tapButton } from './h5';
+import { chromiumAvailable } from './chromium';
+import { apiLogin, tapButton } from './h5';
+import { type DemoSession, startDemoSession } from './session';
 
 jest.setTimeout(240_000);
 
 const run = chromiumAvailable();
 (run ? describe : describe.skip)('publishing notices and registering experts in the browser (h5)', () => {
-  let server: TestServer;
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
-
-  async function newPage(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: width > 800 ? 800 : 844 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => problems.push(e.message));
-    return page;
-  }
-  async function shot(page: Page, name: string): Promise<void> {
-    const dir = process.env.SHOTS;
-    if (!dir) return;
-    fs.mkdirSync(dir, { recursive: true });
-    await page.waitForTimeout(800); // the page slide-in animation ends
-    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-  }
-  async function api<T>(token: string, p: string): Promise<T> {
-    const res = await fetch(`${server.url}${p}`, { headers: { Authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(200);
-    return (await res.json()) as T;
-  }
-  async function loginAt(width: number, username: string): Promise<Page> {
-    const page = await newPage(width);
-    await page.goto(base);
-    await submitLogin(page, username);
-    await page.waitForURL((u) => u.pathname.includes('/pages/home/'));
-    return page;
-  }
+  let s: DemoSession;
 
   beforeAll(async () => {
-    ensureH5Build();
-    // H5_DIR: a copy of the build, so another build of dist/h5 running meanwhile cannot pull files away mid-test
-    server = await startTestServer({ demo: true, serveH5: true, env: process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {} });
-    base = officeUrl(server.url);
-    browser = await launchChromium(OFFICE_ARGS);
+    s = await startDemoSession();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await s?.close();
   });
   afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-    expect(problems).toEqual([]);
-    problems.length = 0;
+    await s.closePages();
+    expect(s.problems).toEqual([]);
+    s.problems.length = 0;
   });
 
   it('demo-lead publishes a notice at a desk; the API then lists it with its recipients', async () => {
     const title = '关于元旦前开展消防安全自查的通知';
-    const page = await loginAt(1280, 'demo-lead');
-    await page.goto(`${base}/packages/notices/pages/list/index`);
+    const page = await s.loginAt(1280, 'demo-lead');
+    await page.goto(`${s.base}/packages/notices/pages/list/index`);
     await page.locator('.ntc__item').first().waitFor();
-    await shot(page, 'notices-list-1280');
+    await s.shot(page, 'notices-list-1280');
     await tapButton(page, '发布通知');
     await page.waitForURL((u) => u.pathname.includes('/packages/notices/pages/edit/'));
     // the lead admins one cooperative: it is chosen already
@@ -80,14 +40,14 @@ const run = chromiumAvailable();
     await page.getByText('请填写此项').first().waitFor();
     await page.locator('input[name=title]').fill(title);
     await page.locator('.ntc__textarea textarea').fill('各成员企业：请于12月30日前完成消防设施、疏散通道自查，并在系统中上报隐患。');
-    await shot(page, 'notice-edit-1280');
+    await s.shot(page, 'notice-edit-1280');
     await tapButton(page, '发布');
     await page.getByText('所有成员企业的人员都会收到并需确认', { exact: false }).waitFor();
     await page.locator('.taro-modal__foot').getByText('发布', { exact: true }).click();
     await page.waitForURL((u) => u.pathname.includes('/packages/notices/pages/acks/'));
 
-    const lead = await apiLogin(server.url, 'demo-lead');
-    const published = await api<NoticeList>(lead.token, '/api/notices?box=published&pageSize=50');
+    const lead = await apiLogin(s.server.url, 'demo-lead');
+    const published = await s.api<NoticeList>(lead.token, '/api/notices?box=published&pageSize=50');
     const mine = published.items.filter((n) => n.title === title);
     expect(mine).toHaveLength(1);
     expect(mine[0].recipientCount).toBeGreaterThan(1);
@@ -95,25 +55,25 @@ const run = chromiumAvailable();
     await page.getByText(`未确认（${mine[0].recipientCount}）`).waitFor();
 
     // the detail offers 修改并重新发布 to the publisher
-    await page.goto(`${base}/packages/notices/pages/detail/index?id=${mine[0].id}`);
+    await page.goto(`${s.base}/packages/notices/pages/detail/index?id=${mine[0].id}`);
     await page.locator('.ntc__republish').waitFor();
-    await shot(page, 'notice-detail-manage-1280');
+    await s.shot(page, 'notice-detail-manage-1280');
     await tapButton(page, '修改并重新发布');
     await page.waitForURL((u) => u.pathname.includes('/packages/notices/pages/edit/'));
     await page.getByText('当前第 1 版', { exact: false }).waitFor();
     expect(await page.locator('input[name=title]').inputValue()).toBe(title);
-    await shot(page, 'notice-republish-1280');
+    await s.shot(page, 'notice-republish-1280');
 
-    const phone = await loginAt(390, 'demo-lead');
-    await phone.goto(`${base}/packages/notices/pages/edit/index`);
+    const phone = await s.loginAt(390, 'demo-lead');
+    await phone.goto(`${s.base}/packages/notices/pages/edit/index`);
     await phone.locator('input[name=title]').waitFor();
-    await shot(phone, 'notice-edit-390');
+    await s.shot(phone, 'notice-edit-390');
   });
 
   it('demo-supervisor publishes a bulletin to a town on a phone; its cooperatives’ people receive it', async () => {
     const title = '关于近期燃气安全事故的通报';
-    const page = await loginAt(390, 'demo-supervisor');
-    await page.goto(`${base}/packages/notices/pages/edit/index`);
+    const page = await s.loginAt(390, 'demo-supervisor');
+    await page.goto(`${s.base}/packages/notices/pages/edit/index`);
     // a supervisor publishes to the district or one of its towns, never straight to a cooperative
     await page.locator('.ntc__chip').filter({ hasText: '（区）' }).waitFor();
     expect(await page.locator('.ntc__chip').filter({ hasText: '（合作社）' }).count()).toBe(0);
@@ -122,23 +82,23 @@ const run = chromiumAvailable();
     await page.locator('.ntc__cat').filter({ hasText: '通报' }).click();
     await page.locator('input[name=title]').fill(title);
     await page.locator('.ntc__textarea textarea').fill('近期外地发生一起燃气泄漏事故，请各企业排查燃气管道和报警装置。');
-    await shot(page, 'notice-edit-supervisor-390');
+    await s.shot(page, 'notice-edit-supervisor-390');
     await tapButton(page, '发布');
     await page.getByText('发布到「西湖镇」后', { exact: false }).waitFor();
     await page.locator('.taro-modal__foot').getByText('发布', { exact: true }).click();
     await page.waitForURL((u) => u.pathname.includes('/packages/notices/pages/acks/'));
 
-    const member = await apiLogin(server.url, 'demo-member');
-    const got = await api<NoticeList>(member.token, '/api/notices?box=received&pageSize=50');
+    const member = await apiLogin(s.server.url, 'demo-member');
+    const got = await s.api<NoticeList>(member.token, '/api/notices?box=received&pageSize=50');
     const n = got.items.find((x) => x.title === title);
     expect(n).toMatchObject({ category: 'bulletin', scopeName: '西湖镇', recipient: true, confirmedAt: null });
   });
 
   it('demo-supervisor registers an expert for the district; the roster shows them', async () => {
-    const page = await loginAt(1280, 'demo-supervisor');
-    await page.goto(`${base}/packages/experts/pages/roster/index`);
+    const page = await s.loginAt(1280, 'demo-supervisor');
+    await page.goto(`${s.base}/packages/experts/pages/roster/index`);
     await page.locator('.exp__stats').waitFor();
-    await shot(page, 'expert-roster-before-1280');
+    await s.shot(page, 'expert-roster-before-1280');
     await tapButton(page, '登记专家');
     await page.waitForURL((u) => u.pathname.includes('/packages/experts/pages/register/'));
     await page.locator('input[name=username]').fill('qian-expert');
@@ -148,32 +108,32 @@ const run = chromiumAvailable();
     await page.locator('.exp__cert-input input').first().fill('注册消防工程师（一级）');
     await page.locator('input[name=title]').fill('高级工程师 · 日照市消防协会');
     await page.locator('.exp__scope').filter({ hasText: '（区）' }).first().click();
-    await shot(page, 'expert-register-1280');
+    await s.shot(page, 'expert-register-1280');
     // the roster below in the page stack has a 登记专家 button too: this form's own
     await page.locator('.exp__submit').click();
     await page.waitForURL((u) => u.pathname.includes('/packages/experts/pages/roster/'));
     await page.locator('.exp__table').getByText('钱工程师').waitFor();
     expect(await page.locator('.exp__table').innerText()).toContain('注册消防工程师（一级）');
-    await shot(page, 'expert-roster-1280');
+    await s.shot(page, 'expert-roster-1280');
 
-    const sup = await apiLogin(server.url, 'demo-supervisor');
-    const experts = await api<ExpertList>(sup.token, '/api/experts?pageSize=100');
+    const sup = await apiLogin(s.server.url, 'demo-supervisor');
+    const experts = await s.api<ExpertList>(sup.token, '/api/experts?pageSize=100');
     const qian = experts.items.find((x) => x.name === '钱工程师');
     expect(qian).toMatchObject({ field: '消防安全', certificates: ['注册消防工程师（一级）'], title: '高级工程师 · 日照市消防协会', cooperativeId: null });
     expect(qian?.regionName).toBeTruthy();
 
-    const phone = await loginAt(390, 'demo-supervisor');
-    await phone.goto(`${base}/packages/experts/pages/roster/index`);
+    const phone = await s.loginAt(390, 'demo-supervisor');
+    await phone.goto(`${s.base}/packages/experts/pages/roster/index`);
     await phone.getByText('钱工程师').first().waitFor();
-    await shot(phone, 'expert-roster-390');
-    await phone.goto(`${base}/packages/experts/pages/register/index`);
+    await s.shot(phone, 'expert-roster-390');
+    await phone.goto(`${s.base}/packages/experts/pages/register/index`);
     await phone.locator('input[name=username]').waitFor();
-    await shot(phone, 'expert-register-390');
+    await s.shot(phone, 'expert-register-390');
     // an existing user: a member works under another role, so is not offered
     await phone.locator('.exp__mode-existing').click();
     await phone.locator('.exp__search-input input').fill('demo-member');
     await phone.locator('.exp__search-btn').click();
     await phone.getByText('没有找到可登记的用户', { exact: false }).waitFor();
-    await shot(phone, 'expert-register-existing-390');
+    await s.shot(phone, 'expert-register-existing-390');
   });
 });

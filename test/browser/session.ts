@@ -22,14 +22,15 @@ export interface DemoSession {
 
 export async function startDemoSession(): Promise<DemoSession> {
   ensureH5Build();
-  const server = await startTestServer({ demo: true, serveH5: true });
+  // H5_DIR: a copy of the build, so another build of dist/h5 running meanwhile cannot pull files away mid-test
+  const server = await startTestServer({ demo: true, serveH5: true, env: process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {} });
   const base = officeUrl(server.url);
   const browser: Browser = await launchChromium(OFFICE_ARGS);
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
 
   const newPage = async (width: number): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: width > 800 ? 800 : 844 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width, height: width > 800 ? 800 : 844 }, locale: 'zh-CN', acceptDownloads: true });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -53,7 +54,7 @@ export async function startDemoSession(): Promise<DemoSession> {
       if (!dir) return;
       fs.mkdirSync(dir, { recursive: true });
       await page.waitForTimeout(800); // the page slide-in animation ends
-      await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: (page.viewportSize()?.width ?? 0) < 800 });
+      await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
     },
     async api<T>(token: string, p: string): Promise<T> {
       const res = await fetch(`${server.url}${p}`, { headers: { Authorization: `Bearer ${token}` } });
