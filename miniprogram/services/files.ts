@@ -39,6 +39,46 @@ export async function choosePhotos(count = 3): Promise<string[]> {
   );
 }
 
+/**
+ * PDFs to attach, as paths for `uploadPhoto` ([] when cancelled): from a WeChat chat in the mini-program (it has
+ * no file browser), from the computer in the browser.
+ */
+export async function choosePdfs(count: number): Promise<string[]> {
+  if (process.env.TARO_ENV === 'h5') return pickBrowserFiles('application/pdf,.pdf', count);
+  try {
+    return (await Taro.chooseMessageFile({ count, type: 'file', extension: ['pdf'] })).tempFiles.map((f) => f.path);
+  } catch {
+    return []; // cancelled
+  }
+}
+
+let picked = 0;
+
+/** The browser's own file dialog; each chosen File is kept under a key the upload reads it back by. */
+function pickBrowserFiles(accept: string, count: number): Promise<string[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = count > 1;
+    input.style.display = 'none';
+    const done = (files: File[]) => {
+      input.remove();
+      resolve(
+        files.slice(0, count).map((f) => {
+          const key = `picked-file-${++picked}-${f.name}`;
+          browserFiles.set(key, f);
+          return key;
+        }),
+      );
+    };
+    input.addEventListener('change', () => done(Array.from(input.files ?? [])));
+    input.addEventListener('cancel', () => done([]));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
 /** Keeps a temp photo across app restarts (temp files may be cleaned): the saved path, or the same on failure. */
 export async function keepPhoto(tempPath: string): Promise<string> {
   if (process.env.TARO_ENV !== 'weapp') return tempPath;

@@ -3,12 +3,14 @@
 // demo-supervisor registers an expert for the district and the roster shows them, with the counters.
 // SHOTS=dir saves screenshots of the new pages at 390 and 1280.
 import type { ExpertList } from '../../shared/schemas/experts';
-import type { NoticeList } from '../../shared/schemas/notices';
+import type { Notice, NoticeList } from '../../shared/schemas/notices';
 import { chromiumAvailable } from './chromium';
 import { apiLogin, tapButton } from './h5';
 import { type DemoSession, startDemoSession } from './session';
 
 jest.setTimeout(240_000);
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 const run = chromiumAvailable();
 (run ? describe : describe.skip)('publishing notices and registering experts in the browser (h5)', () => {
@@ -40,6 +42,10 @@ const run = chromiumAvailable();
     await page.getByText('请填写此项').first().waitFor();
     await page.locator('input[name=title]').fill(title);
     await page.locator('.ntc__textarea textarea').fill('各成员企业：请于12月30日前完成消防设施、疏散通道自查，并在系统中上报隐患。');
+    // the checklist as a PDF from the computer (the browser's own file dialog)
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.att__add-pdf').click()]);
+    await chooser.setFiles({ name: '消防自查表.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByText('附件 1（PDF）').waitFor();
     await s.shot(page, 'notice-edit-1280');
     await tapButton(page, '发布');
     await page.getByText('所有成员企业的人员都会收到并需确认', { exact: false }).waitFor();
@@ -53,6 +59,11 @@ const run = chromiumAvailable();
     expect(mine[0].recipientCount).toBeGreaterThan(1);
     expect(mine[0].confirmedCount).toBe(0);
     await page.getByText(`未确认（${mine[0].recipientCount}）`).waitFor();
+    // the PDF went with it, byte for byte
+    const full = await s.api<Notice>(lead.token, `/api/notices/${mine[0].id}`);
+    expect(full.attachments.map((a) => a.mime)).toEqual(['application/pdf']);
+    const file = await fetch(`${s.server.url}${full.attachments[0].signedUrl}`);
+    expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
 
     // the detail offers 修改并重新发布 to the publisher
     await page.goto(`${s.base}/packages/notices/pages/detail/index?id=${mine[0].id}`);

@@ -15,6 +15,8 @@ type Wx = Record<string, unknown>;
 const wx = () => (global as unknown as { wx: Wx }).wx;
 type Cb = { success?: (r: unknown) => void; complete?: (r: unknown) => void };
 const answer = (o: Cb, r: unknown) => setTimeout(() => (o.success?.(r), o.complete?.(r)), 1);
+// APIs Taro calls without callbacks (it takes the promise wx returns)
+const resolved = (o: Cb, r: unknown): Promise<unknown> => new Promise((res) => setTimeout(() => (o.success?.(r), o.complete?.(r), res(r)), 1));
 async function until(pred: () => boolean, ms = 3000): Promise<void> {
   const end = Date.now() + ms;
   while (!pred()) {
@@ -34,12 +36,27 @@ describe('weapp 发布通知 and 修改并重新发布', () => {
   const redirects: string[] = [];
   let server: Notice = { ...NOTICE, canManage: true };
   let conflictOnce = false;
+  const uploads: string[] = [];
+  const pdfAsks: string[][] = [];
 
   beforeAll(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('miniprogram-simulate');
     Object.assign(wx(), {
       showToast: (o: Cb) => answer(o, {}),
+      // a photo from the album and a PDF from a chat, uploaded as they are
+      chooseMedia: (o: Cb) => resolved(o, { tempFiles: [{ tempFilePath: 'wxfile://tmp/site.jpg', size: 1000, fileType: 'image' }], type: 'image' }),
+      compressImage: (o: Cb & { src: string }) => resolved(o, { tempFilePath: o.src }),
+      chooseMessageFile: (o: Cb & { extension?: string[] }) => {
+        pdfAsks.push(o.extension ?? []);
+        return resolved(o, { tempFiles: [{ path: 'wxfile://tmp/plan.pdf', size: 2000, name: '方案.pdf', type: 'file' }] });
+      },
+      uploadFile(o: Cb & { filePath: string }) {
+        uploads.push(o.filePath);
+        const pdf = o.filePath.endsWith('.pdf');
+        answer(o, { statusCode: 201, data: JSON.stringify({ id: `file-${uploads.length}`, url: '/api/files/x', thumbUrl: null, mime: pdf ? 'application/pdf' : 'image/jpeg', size: 1, width: null, height: null }) });
+        return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} };
+      },
       setNavigationBarTitle: (o: Cb) => answer(o, {}),
       navigateTo: (o: Cb) => answer(o, { errMsg: 'navigateTo:ok' }),
       redirectTo(o: Cb & { url: string }) {
@@ -90,6 +107,13 @@ describe('weapp 发布通知 and 修改并重新发布', () => {
     page.querySelectorAll('.ntc__textarea')[0].dispatchEvent('input', { detail: { value: '请各成员企业于12月20日前完成自查。' } });
     tap(page, '.ntc__cat', 1); // 通报
     await sleep(50);
+    // a photo, then a PDF from a chat: both uploaded, both listed
+    tap(page, '.att__add-photo');
+    await waitForText(page, (t) => t.includes('附件 1（图片）'));
+    tap(page, '.att__add-pdf');
+    await waitForText(page, (t) => t.includes('附件 2（PDF）'));
+    expect(uploads).toEqual(['wxfile://tmp/site.jpg', 'wxfile://tmp/plan.pdf']);
+    expect(pdfAsks).toEqual([['pdf']]);
 
     modalConfirm = false;
     tap(page, '.ntc__publish');
@@ -110,7 +134,7 @@ describe('weapp 发布通知 and 修改并重新发布', () => {
       category: 'bulletin',
       title: '关于冬季防火的通知',
       body: '请各成员企业于12月20日前完成自查。',
-      attachmentIds: [],
+      attachmentIds: ['file-1', 'file-2'],
       cooperativeId: COOP.id,
     });
     expect(redirects[0]).toContain('/packages/notices/pages/acks/index?id=nt-new');

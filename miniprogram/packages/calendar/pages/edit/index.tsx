@@ -13,12 +13,15 @@ import { cachedMe, fetchMe } from '../../../../services/auth';
 import { listCooperatives, listEnterprises, listRegions } from '../../../../services/org';
 import { ApiError, toastError } from '../../../../services/request';
 import { DetailsEditor } from '../../components/details-editor';
-import { type Material, MaterialsEditor } from '../../components/materials-editor';
+import { type Attachment, AttachmentsEditor } from '../../../../components/attachments-editor';
 import { Button } from '../../components/nut';
 import { type OrganisedCoop, organisedCoops } from '../../lib/organiser';
 import { type BasicsForm, type DetailsForm, checkCreate, checkUpdate, detailsFormOf, emptyBasics, emptyDetails } from '../../lib/activity-form';
 import '../../../../components/form-field.scss';
 import '../../components/calendar.scss';
+
+// as many as createActivitySchema's materialIds allows
+const MAX_MATERIALS = 20;
 
 /** Create: the cooperatives the person may organise for. Edit: the activity. */
 async function loadEditor(id: string): Promise<{ activity: Activity | null; coops: OrganisedCoop[] }> {
@@ -48,7 +51,7 @@ export function ActivityEditPage() {
   const [basics, setBasics] = useState<BasicsForm>(() => emptyBasics());
   const [details, setDetails] = useState<DetailsForm>(emptyDetails);
   const [description, setDescription] = useState('');
-  const [materials, setMaterials] = useState<Material[]>([]);
+  const [materials, setMaterials] = useState<Attachment[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -193,7 +196,7 @@ export function ActivityEditPage() {
               <Textarea className='cal__textarea cal__description' value={description} maxlength={2000} autoHeight placeholder='参加对象、要求等' onInput={(ev) => setDescription(ev.detail.value)} />
               {errors.description && <Text className='field__error'>{errors.description}</Text>}
             </View>
-            <MaterialsEditor value={materials} error={errors.materialIds} onChange={setMaterials} onBusy={setUploading} />
+            <AttachmentsEditor label='活动资料' max={MAX_MATERIALS} value={materials} error={errors.materialIds} onChange={setMaterials} onBusy={setUploading} />
             <Text className='section-title'>{ACTIVITY_KIND_LABELS[kind]}记录</Text>
             <DetailsEditor kind={kind} value={details} errors={errors} onChange={setDetails} />
             <View className='block-btn'>

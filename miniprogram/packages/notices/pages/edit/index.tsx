@@ -3,13 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { createNoticeSchema, NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, type Notice, type NoticeCategory, updateNoticeSchema } from '../../../../../shared/schemas/notices';
 import { issuesToFields, zhErrorMap } from '../../../../../shared/zod-messages';
+import { type Attachment, AttachmentsEditor } from '../../../../components/attachments-editor';
 import { FormField } from '../../../../components/form-field';
 import { StateView } from '../../../../components/state-view';
 import { useQuery } from '../../../../hooks/use-query';
 import { managedPlaces, type Place, placeKey, placeRef } from '../../../../lib/places';
 import { ROUTES, withQuery } from '../../../../routes';
 import { cachedMe, fetchMe } from '../../../../services/auth';
-import { choosePhotos, uploadPhoto } from '../../../../services/files';
 import { createNotice, getNotice, updateNotice } from '../../../../services/notices';
 import { listCooperatives, listRegions } from '../../../../services/org';
 import { ApiError, toastError } from '../../../../services/request';
@@ -17,12 +17,8 @@ import { Button } from '../../components/nut';
 import '../../../../components/form-field.scss';
 import '../../components/notices.scss';
 
+// as many as createNoticeSchema's attachmentIds allows
 const MAX_FILES = 10;
-
-interface Attachment {
-  id: string;
-  pdf: boolean;
-}
 
 /** Ask the person to confirm; false when they cancel (or the modal cannot open). */
 async function confirmed(title: string, content: string, confirmText: string): Promise<boolean> {
@@ -74,43 +70,6 @@ export function NoticeEditPage() {
       setFiles(notice.attachments.map((f) => ({ id: f.id, pdf: f.mime === 'application/pdf' })));
     } else if (places.length === 1) setScope(placeKey(places[0]));
   }, [query.data]);
-
-  const addPhotos = async () => {
-    const paths = await choosePhotos(Math.min(3, MAX_FILES - files.length));
-    if (paths.length === 0) return;
-    setBusy('上传中…');
-    try {
-      for (const p of paths) {
-        const up = await uploadPhoto(p);
-        setFiles((cur) => [...cur, { id: up.id, pdf: up.mime === 'application/pdf' }]);
-      }
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  // a PDF comes from a WeChat chat (the mini-program has no file browser); the upload route takes PDFs as they are
-  const addPdf = async () => {
-    let paths: string[];
-    try {
-      paths = (await Taro.chooseMessageFile({ count: Math.min(3, MAX_FILES - files.length), type: 'file', extension: ['pdf'] })).tempFiles.map((f) => f.path);
-    } catch {
-      return; // cancelled
-    }
-    setBusy('上传中…');
-    try {
-      for (const p of paths) {
-        const up = await uploadPhoto(p);
-        setFiles((cur) => [...cur, { id: up.id, pdf: up.mime === 'application/pdf' }]);
-      }
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const submit = async () => {
     // a second tap while the first waits for the modal or the server must not post twice
@@ -220,34 +179,7 @@ export function NoticeEditPage() {
               />
               {errors.body && <Text className='field__error'>{errors.body}</Text>}
             </View>
-            <View className={`field${errors.attachmentIds ? ' field--invalid' : ''}`}>
-              <Text className='field__label'>
-                附件（{files.length}/{MAX_FILES}，图片{process.env.TARO_ENV === 'weapp' ? '或 PDF' : ''}）
-              </Text>
-              {files.map((f, i) => (
-                <View key={f.id} className='ntc__file'>
-                  <Text>
-                    附件 {i + 1}（{f.pdf ? 'PDF' : '图片'}）
-                  </Text>
-                  <Text className='ntc__remove' onClick={() => setFiles((cur) => cur.filter((x) => x.id !== f.id))}>
-                    移除
-                  </Text>
-                </View>
-              ))}
-              {files.length < MAX_FILES && (
-                <View className='ntc__chips'>
-                  <Text className='ntc__chip ntc__add-photo' onClick={() => void addPhotos()}>
-                    ＋ 图片
-                  </Text>
-                  {process.env.TARO_ENV === 'weapp' && (
-                    <Text className='ntc__chip ntc__add-pdf' onClick={() => void addPdf()}>
-                      ＋ 聊天中的 PDF
-                    </Text>
-                  )}
-                </View>
-              )}
-              {errors.attachmentIds && <Text className='field__error'>{errors.attachmentIds}</Text>}
-            </View>
+            <AttachmentsEditor label='附件' max={MAX_FILES} value={files} error={errors.attachmentIds} onChange={setFiles} onBusy={(b) => setBusy(b ? '上传中…' : null)} />
             <View className='block-btn'>
               <Button className='ntc__publish' type='primary' block loading={!!busy} disabled={!!busy} onClick={() => void submit()}>
                 {busy ?? (notice ? '重新发布' : '发布')}
