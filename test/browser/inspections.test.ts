@@ -128,6 +128,10 @@ const run = chromiumAvailable();
     const submitted = await api<Inspection>(token, `/api/inspections/${inspectionId}`);
     expect(submitted.status).toBe('submitted');
     expect(submitted.hazards).toEqual([expect.objectContaining({ itemId: second.id, status: 'reported' })]);
+    // the hazard found opens its own page
+    await page.locator('.inspection__hazard').first().click();
+    await page.waitForURL((u) => u.pathname.includes('/packages/hazard/pages/detail/') && u.search.includes(submitted.hazards[0].id));
+    await page.locator('.hazard').getByText(`不符合：${second.text}`).first().waitFor();
   });
 
   it('on a PC the coop admin schedules a mutual round: host, checklist, a group of two from other members with a leader', async () => {

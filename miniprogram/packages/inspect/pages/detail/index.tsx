@@ -33,6 +33,9 @@ const HAZARD_STATUS_LABELS: Record<CarriedHazard['status'], string> = {
   voided: '已作废',
 };
 
+// each hazard opens its own page: photos, timeline, what may be done with it now
+const openHazard = (id: string) => navigateTo(withQuery(ROUTES.hazard, { id }));
+
 /** One inspection: who, what, the workshops to check, 回头看 of the host's earlier hazards, submit. */
 export function InspectionPage() {
   const { params } = useRouter();
@@ -176,7 +179,9 @@ export function InspectionPage() {
                   const m = markOf(h);
                   return (
                     <View key={h.hazardId} className='inspection__carried'>
-                      <Text className='inspection__carried-text'>{h.description}</Text>
+                      <Text className='inspection__carried-text inspection__link' onClick={() => openHazard(h.hazardId)}>
+                        {h.description} ›
+                      </Text>
                       <Text className='card__meta'>
                         {h.workshopName ? `${h.workshopName} · ` : ''}
                         {CHECK_CATEGORY_LABELS[h.category]} · {h.level === 'major' ? '重大' : '一般'} · {HAZARD_STATUS_LABELS[h.status]} · 发现于 {formatDate(h.foundOn)}
@@ -203,9 +208,9 @@ export function InspectionPage() {
                 <Text className='section-title'>本次发现的隐患（{data.hazards.length}）</Text>
                 <View className='card'>
                   {data.hazards.map((h) => (
-                    <Text key={h.id} className='inspection__hazard'>
+                    <Text key={h.id} className='inspection__hazard inspection__link' onClick={() => openHazard(h.id)}>
                       {h.level === 'major' ? '【重大】' : '【一般】'}
-                      {h.description} · 整改期限 {formatDate(h.deadline)}
+                      {h.description} · 整改期限 {formatDate(h.deadline)} ›
                     </Text>
                   ))}
                 </View>
