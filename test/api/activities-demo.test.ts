@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { HazardRemindersJob } from '../../server/src/jobs/hazard-reminders.job';
 import { type TestServer, startTestServer } from '../support/server';
 
 jest.setTimeout(180_000);
@@ -94,6 +95,12 @@ it('notices: some members have not confirmed; demo-member has them in the inbox 
   const inbox = await as('demo-member').get('/api/notifications?unread=true&pageSize=100');
   const kinds = new Set(inbox.body.items.map((n: { kind: string }) => n.kind));
   for (const k of ['notice_published', 'activity_invited', 'expert_visit']) expect([k, kinds.has(k)]).toEqual([k, true]);
+  // and the assignments of the hazard loop; its deadline reminders once the reminder job has run (a second
+  // after `npm start`; the tests run it by hand)
+  await s.app.get(HazardRemindersJob).run();
+  const all = await as('demo-member').get('/api/notifications?pageSize=100');
+  const allKinds = new Set(all.body.items.map((n: { kind: string }) => n.kind));
+  for (const k of ['inspection_assigned', 'hazard_reminder']) expect([k, allKinds.has(k)]).toEqual([k, true]);
   const id = un.body.items[0].id;
   expect((await as('demo-member').post(`/api/notices/${id}/ack`)).body.confirmedAt).toEqual(expect.any(String));
   expect((await as('demo-member').get('/api/notices?box=received&unconfirmed=true')).body.total).toBe(1);
