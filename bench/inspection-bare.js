@@ -70,19 +70,18 @@ async function create(req, res) {
   if (!shop || !who.grants.some((g) => g.role === 'member' && g.enterpriseId === shop.enterpriseId)) return send(res, 422, { error: { code: 'VALIDATION_FAILED' } });
   const now = new Date();
   const today = shanghaiDate(now);
-  const [open] = await pool.query(
-    "SELECT id FROM inspections WHERE type = 'self' AND status = 'in_progress' AND hostEnterpriseId = ? AND createdById = ? AND scheduledOn = ? AND workshopId = ? ORDER BY createdAt DESC LIMIT 1",
-    [shop.enterpriseId, who.userId, today, shop.id],
-  );
+  // today's open patrol of this person and workshop, by the same unique key the server uses (selfPatrolKey)
+  const openSelfKey = `${who.userId}/${shop.enterpriseId}/${shop.id}/${today}`;
+  const [open] = await pool.query('SELECT id FROM inspections WHERE openSelfKey = ?', [openSelfKey]);
   if (open.length) return send(res, 200, { id: open[0].id });
   const [[m]] = await pool.query('SELECT cooperativeId FROM memberships WHERE enterpriseId = ? AND until IS NULL ORDER BY since ASC LIMIT 1', [shop.enterpriseId]);
   const [[k]] = await pool.query('SELECT id, cooperativeId FROM checklists WHERE id = ?', [b.checklistId]);
   if (!k) return send(res, 422, { error: { code: 'VALIDATION_FAILED' } });
   const id = randomUUID();
   await pool.query(
-    `INSERT INTO inspections (id, type, status, cooperativeId, hostEnterpriseId, workshopId, checklistId, scheduledOn, createdById, previousInspectionId, startedAt, submittedAt, submittedById, createdAt, updatedAt)
-     VALUES (?, 'self', 'in_progress', ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?)`,
-    [id, m?.cooperativeId ?? null, shop.enterpriseId, shop.id, k.id, today, who.userId, now, now, now],
+    `INSERT INTO inspections (id, type, status, cooperativeId, hostEnterpriseId, workshopId, checklistId, scheduledOn, createdById, previousInspectionId, startedAt, submittedAt, submittedById, openSelfKey, createdAt, updatedAt)
+     VALUES (?, 'self', 'in_progress', ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?)`,
+    [id, m?.cooperativeId ?? null, shop.enterpriseId, shop.id, k.id, today, who.userId, now, openSelfKey, now, now],
   );
   return send(res, 201, { id });
 }
@@ -146,7 +145,7 @@ async function results(req, res, id) {
         for (const h of hazards) await conn.query('UPDATE inspection_findings SET hazardId = ? WHERE id = ?', [h[0], h[4]]);
       }
       await conn.query("SELECT * FROM inspection_carried WHERE inspectionId = ? AND mark = 'still_fixed'", [id]);
-      const [upd] = await conn.query("UPDATE inspections SET status = 'submitted', submittedAt = ?, submittedById = ?, updatedAt = ? WHERE id = ? AND status = 'in_progress'", [now, who.userId, now, id]);
+      const [upd] = await conn.query("UPDATE inspections SET status = 'submitted', submittedAt = ?, submittedById = ?, openSelfKey = NULL, updatedAt = ? WHERE id = ? AND status = 'in_progress'", [now, who.userId, now, id]);
       if (!upd.affectedRows) throw new Error('lost the submit race');
     } else {
       await conn.query('UPDATE inspections SET updatedAt = ? WHERE id = ?', [now, id]);
