@@ -86,6 +86,7 @@ describe('loadConfig settings', () => {
       DB_USER: 'anquan',
       DB_PASSWORD: 'p@ss',
       DB_NAME: 'anquan_prod',
+      DB_POOL_SIZE: '25',
       DB_PATH: 'ignored.sqlite',
     });
     expect(c.db).toEqual({
@@ -95,6 +96,7 @@ describe('loadConfig settings', () => {
       user: 'anquan',
       password: 'p@ss',
       name: 'anquan_prod',
+      poolSize: 25,
     });
   });
 
@@ -106,7 +108,13 @@ describe('loadConfig settings', () => {
       user: 'root',
       password: '',
       name: 'anquan',
+      poolSize: 10,
     });
+  });
+
+  it('DB_POOL_SIZE: 1 to 200', () => {
+    expect(configError({ ...REAL, DB_TYPE: 'mariadb', DB_POOL_SIZE: '0' })).toMatch(/DB_POOL_SIZE/);
+    expect(configError({ ...REAL, DB_TYPE: 'mariadb', DB_POOL_SIZE: 'many' })).toMatch(/DB_POOL_SIZE/);
   });
 
   it('DB_PATH for sqlite', () => {

@@ -55,6 +55,8 @@ const envSchema = (requireSecrets: boolean) =>
       DB_USER: z.string().default('root'),
       DB_PASSWORD: z.string().default(''),
       DB_NAME: z.string().default('anquan'),
+      // connections per instance; the database's max_connections must cover all instances
+      DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
       // No defaults for secrets here: the demo fallbacks apply only in demo mode (see superRefine).
       JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
       JWT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
@@ -116,7 +118,7 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly db:
     | { type: 'sqlite'; path: string }
-    | { type: 'mysql' | 'mariadb'; host: string; port: number; user: string; password: string; name: string };
+    | { type: 'mysql' | 'mariadb'; host: string; port: number; user: string; password: string; name: string; poolSize: number };
   readonly jwtSecret: string;
   readonly jwtTtlSeconds: number;
   readonly wechat: { appid: string; secret: string; apiBase: string };
@@ -152,6 +154,7 @@ export class AppConfig {
             user: env.DB_USER,
             password: env.DB_PASSWORD,
             name: env.DB_NAME,
+            poolSize: env.DB_POOL_SIZE,
           };
     // The fallbacks are reachable only in demo mode or for tooling (validated in envSchema).
     this.jwtSecret = env.JWT_SECRET ?? DEV_SECRET;

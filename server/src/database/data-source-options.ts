@@ -50,6 +50,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     username: db.user,
     password: db.password,
     database: db.name,
+    poolSize: db.poolSize,
     entities: ENTITIES,
     subscribers: SUBSCRIBERS,
     synchronize: false,

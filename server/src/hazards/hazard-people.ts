@@ -44,7 +44,7 @@ export class HazardPeople {
 
   /** Supervisors of the enterprise's or the cooperative's region or any region above. */
   async supervisors(em: EntityManager, h: Pick<HazardEntity, 'enterpriseId' | 'cooperativeId'>): Promise<string[]> {
-    const chains = await Promise.all((await this.regionsOf(em, h)).map((id) => this.scope.regionChain(id)));
+    const chains = await Promise.all((await this.regionsOf(em, h)).map((id) => this.scope.regionChain(id, em)));
     const regionIds = unique(chains.flatMap((c) => c ?? []));
     if (regionIds.length === 0) return [];
     const rows = await em.getRepository(RoleGrantEntity).find({ where: { role: 'supervisor', regionId: In(regionIds) }, select: { userId: true } });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import { Brackets, DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
 import { type AccessScope, type Principal, accessScope } from '../../../shared/policy';
 
 // SQL text both databases read alike; identifiers go through the driver's quoting (`until` is a
@@ -48,9 +48,10 @@ export class ScopeService {
   }
 
   /** A region and all its ancestors (for rules about where a new record goes); null if unknown. */
-  async regionChain(regionId: string): Promise<string[] | null> {
+  async regionChain(regionId: string, em: EntityManager = this.db.manager): Promise<string[] | null> {
     const q = (n: string) => this.q(n);
-    const rows: { id: string; depth: number | string }[] = await this.db.query(
+    // inside a transaction, on its connection: a second pool connection per caller can starve the pool
+    const rows: { id: string; depth: number | string }[] = await em.query(
       `WITH RECURSIVE up (id, parentId, depth) AS (
          SELECT r.${q('id')}, r.${q('parentId')}, 0 FROM ${q('regions')} r WHERE r.${q('id')} = ?
          UNION
