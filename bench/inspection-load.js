@@ -14,12 +14,12 @@ const seconds = Number(secondsArg || 5);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const target = new URL(base);
 
-function post(path, body) {
+function post(path, body, auth = token) {
   const data = JSON.stringify(body);
   return new Promise((resolve) => {
     const t = process.hrtime.bigint();
     const req = http.request(
-      { host: target.hostname, port: target.port, path, method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      { host: target.hostname, port: target.port, path, method: 'POST', agent, headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
@@ -49,16 +49,18 @@ async function main() {
   const deadline = Date.now() + seconds * 1000;
   const t0 = process.hrtime.bigint();
   await Promise.all(
-    plan.workshopIds.slice(0, concurrency).map(async (workshopId) => {
+    // worker n is the safety officer of workshop n
+    plan.workshopIds.slice(0, concurrency).map(async (workshopId, n) => {
+      const auth = plan.tokens?.[n] ?? token;
       while (Date.now() < deadline) {
-        const created = await post('/api/inspections', { type: 'self', workshopId, checklistId: plan.checklistId });
+        const created = await post('/api/inspections', { type: 'self', workshopId, checklistId: plan.checklistId }, auth);
         if (created.status !== 201 && created.status !== 200) {
           errors += 1;
           if (errors < 3) console.error(`create ${created.status} ${created.text.slice(0, 200)}`);
           continue;
         }
         const id = JSON.parse(created.text).id;
-        const r = await post(`/api/inspections/${id}/results`, batch());
+        const r = await post(`/api/inspections/${id}/results`, batch(), auth);
         bytes = r.bytes;
         if (r.status === 200) lat.push(r.ms);
         else {

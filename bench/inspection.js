@@ -44,7 +44,10 @@ function load(base, token, concurrency, seconds, plan) {
   });
 }
 
-/** One cooperative, one enterprise with 50 workshops, one person who patrols it and manages the cooperative. */
+/**
+ * One cooperative, one enterprise with 50 workshops, the person who manages the cooperative, and one safety
+ * officer per workshop (each load worker is a different person, as on a real day).
+ */
 async function seed(env) {
   const { loadConfig } = require(join(dist, 'config', 'config.js'));
   const { dataSourceOptions } = require(join(dist, 'database', 'data-source-options.js'));
@@ -72,13 +75,16 @@ async function seed(env) {
     { userId: user.id, role: 'member', cooperativeId: coop.id, enterpriseId: ent.id, regionId: null },
     { userId: user.id, role: 'coop_admin', cooperativeId: coop.id, enterpriseId: null, regionId: null },
   ]);
+  const officers = Array.from({ length: Math.max(...LEVELS) }, (_, n) => ({ id: randomUUID(), username: `bench-officer-${n}`, name: `安全员${n + 1}`, passwordHash: user.passwordHash }));
+  await insert('UserEntity', officers);
+  await insert('RoleGrantEntity', officers.map((o) => ({ userId: o.id, role: 'member', cooperativeId: coop.id, enterpriseId: ent.id, regionId: null })));
   const workshops = Array.from({ length: Math.max(...LEVELS) }, (_, n) => ({
     id: randomUUID(), enterpriseId: ent.id, name: `基准车间${n + 1}`, location: '', responsiblePerson: '', riskLevel: 'yellow',
     lecL10: null, lecE10: null, lecC: null, qrToken: randomBytes(24).toString('base64url'), manualCode: `B${String(n).padStart(6, '0')}`,
   }));
   await insert('WorkshopEntity', workshops);
   await ds.destroy();
-  return { coopId: coop.id, workshopIds: workshops.map((w) => w.id) };
+  return { coopId: coop.id, workshopIds: workshops.map((w) => w.id), officers: officers.map((o) => o.username) };
 }
 
 async function api(base, token, method, path, body) {
@@ -116,7 +122,7 @@ async function inspectionBench(fig) {
     procs.push(server);
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`);
-    const { coopId, workshopIds } = await seed(env);
+    const { coopId, workshopIds, officers } = await seed(env);
     const bare = spawn(process.execPath, [join(__dirname, 'inspection-bare.js'), String(port + 1)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
     procs.push(bare);
     const bareBase = `http://127.0.0.1:${port + 1}`;
@@ -129,7 +135,9 @@ async function inspectionBench(fig) {
       name: '基准巡查表（50 项）',
       items: Array.from({ length: 50 }, (_, n) => ({ section: `第${Math.floor(n / 10) + 1}部分`, category: categories[n % 5], text: `基准检查项 ${n + 1}：设施完好、标识清楚、记录齐全` })),
     });
-    const plan = { checklistId: list.id, itemIds: list.items.map((i) => i.id), workshopIds };
+    const tokens = [];
+    for (const username of officers) tokens.push((await api(base, null, 'POST', '/api/auth/password', { username, password: 'bench-pass-2026' })).token);
+    const plan = { checklistId: list.id, itemIds: list.items.map((i) => i.id), workshopIds, tokens };
     await load(base, token, 10, 2, plan);
     await load(bareBase, token, 10, 2, plan);
     let bytes = 0;
