@@ -24,6 +24,7 @@ describe(`one database connection (${TEST_DB})`, () => {
   let itemId = '';
   let checklistId = '';
   let coopId = '';
+  let districtId = '';
 
   beforeAll(async () => {
     s = await startTestServer({ env: { DB_POOL_SIZE: '1' } });
@@ -31,6 +32,7 @@ describe(`one database connection (${TEST_DB})`, () => {
     const w = await twoCooperatives(b);
     for (const u of ['memberA1', 'memberA2', 'leadA', 'supervisorD']) tokens[u] = await b.token(u);
     coopId = w.coopA.id;
+    districtId = w.d.id;
     const shop = await s.db.getRepository(WorkshopEntity).save({
       enterpriseId: w.a1.id, name: '液氨车间', location: '', responsiblePerson: '', riskLevel: 'red', lecL10: null, lecE10: null, lecC: null,
       qrToken: randomBytes(24).toString('base64url').slice(0, 32), manualCode: randomBytes(8).toString('hex').slice(0, 7).toUpperCase(),
@@ -76,5 +78,13 @@ describe(`one database connection (${TEST_DB})`, () => {
     expect(activity.status).toBe(201);
     const inbox = await as('memberA2').get('/api/notifications');
     expect(inbox.body.items.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['notice_published', 'notice_reminder', 'activity_invited']));
+  });
+
+  it('the district’s supervisor publishes to every cooperative below it', async () => {
+    const notice = await as('supervisorD').post('/api/notices', { regionId: districtId, category: 'bulletin', title: '东港区十一月安全生产通报', body: '全区各合作社十一月共排查隐患 132 项。' });
+    expect(notice.status).toBe(201);
+    expect(notice.body.recipientCount).toBeGreaterThan(1);
+    const got = await as('memberA1').get('/api/notices?box=received&unconfirmed=true');
+    expect(got.body.items.map((n: { id: string }) => n.id)).toContain(notice.body.id);
   });
 });

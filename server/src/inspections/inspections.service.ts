@@ -273,7 +273,7 @@ export class InspectionsService {
 
   /** An inspection the caller may read (404 otherwise), with its group. */
   private async load(actor: Principal, id: string, em: EntityManager = this.db.manager): Promise<Loaded> {
-    const scope = await this.scope.of(actor);
+    const scope = await this.scope.of(actor, em);
     const qb = em
       .getRepository(InspectionEntity)
       .createQueryBuilder('i')

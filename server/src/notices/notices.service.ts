@@ -60,7 +60,7 @@ export class NoticesService {
     let coops: string[] = [];
     if (n.cooperativeId) coops = [n.cooperativeId];
     else if (n.regionId) {
-      const regions = (await this.scope.subregions([n.regionId]))[n.regionId];
+      const regions = (await this.scope.subregions([n.regionId], em))[n.regionId];
       coops = (await em.getRepository(CooperativeEntity).find({ where: { regionId: In(regions) }, select: { id: true } })).map((c) => c.id);
     }
     return memberPeople(em, coops);

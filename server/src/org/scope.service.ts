@@ -22,20 +22,21 @@ export class ScopeService {
   }
 
   /** The principal's scope; region grants are expanded by the principal loader, or here if missing. */
-  async of(p: Principal): Promise<AccessScope> {
+  async of(p: Principal, em: EntityManager = this.db.manager): Promise<AccessScope> {
     const regionIds = [...new Set(p.grants.map((g) => g.regionId).filter((r): r is string => !!r))];
     const missing = regionIds.filter((r) => !p.subregions?.[r]);
     if (missing.length === 0) return accessScope(p);
-    return accessScope(p, { ...p.subregions, ...(await this.subregions(missing)) });
+    return accessScope(p, { ...p.subregions, ...(await this.subregions(missing, em)) });
   }
 
   /** Each given region → itself and every region below it (one recursive query). */
-  async subregions(regionIds: string[]): Promise<Record<string, string[]>> {
+  async subregions(regionIds: string[], em: EntityManager = this.db.manager): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = Object.fromEntries(regionIds.map((r) => [r, [r]]));
     if (regionIds.length === 0) return out;
     const q = (n: string) => this.q(n);
     const marks = regionIds.map(() => '?').join(', ');
-    const rows: { root: string; id: string }[] = await this.db.query(
+    // inside a transaction, on its connection (docs/operations.md: one connection per transaction)
+    const rows: { root: string; id: string }[] = await em.query(
       `WITH RECURSIVE sub (root, id) AS (
          SELECT r.${q('id')}, r.${q('id')} FROM ${q('regions')} r WHERE r.${q('id')} IN (${marks})
          UNION
