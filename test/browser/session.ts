@@ -70,3 +70,27 @@ export async function startDemoSession(): Promise<DemoSession> {
     },
   };
 }
+
+/**
+ * Registers the describe block's hooks (start before all, close pages and check for page errors after each,
+ * close after all) and returns the session to use inside its tests.
+ */
+export function useDemoSession(): () => DemoSession {
+  let s: DemoSession | undefined;
+  beforeAll(async () => {
+    s = await startDemoSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  afterEach(async () => {
+    if (!s) return;
+    await s.closePages();
+    const problems = s.problems.splice(0);
+    expect(problems).toEqual([]);
+  });
+  return () => {
+    if (!s) throw new Error('the demo session has not started');
+    return s;
+  };
+}

@@ -7,31 +7,19 @@ import type { ExpertStats } from '../../shared/schemas/experts';
 import type { Me } from '../../shared/schemas/auth';
 import { chromiumAvailable } from './chromium';
 import { apiLogin } from './h5';
-import { type DemoSession, startDemoSession } from './session';
+import { useDemoSession } from './session';
 
 jest.setTimeout(240_000);
 
 const run = chromiumAvailable();
 (run ? describe : describe.skip)('年度统计 in the browser (h5)', () => {
-  let s: DemoSession;
-
-  beforeAll(async () => {
-    s = await startDemoSession();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  afterEach(async () => {
-    await s.closePages();
-    expect(s.problems).toEqual([]);
-    s.problems.length = 0;
-  });
+  const session = useDemoSession();
 
   it('the coop admin opens it from the desk navigation: the sentence, figures and bars are the API’s counters', async () => {
-    const lead = await apiLogin(s.server.url, 'demo-lead');
-    const me = await s.api<Me>(lead.token, '/api/me');
+    const lead = await apiLogin(session().server.url, 'demo-lead');
+    const me = await session().api<Me>(lead.token, '/api/me');
     const coopId = me.roles.find((r) => r.role === 'coop_admin')?.cooperativeId as string;
-    const page = await s.loginAt(1280, 'demo-lead');
+    const page = await session().loginAt(1280, 'demo-lead');
     await page.locator('.desk-nav__item', { hasText: '年度统计' }).click();
     await page.waitForURL((u) => u.pathname.includes('/packages/report/pages/year/'));
     const sentence = page.locator('.yr__sentence');
@@ -42,8 +30,8 @@ const run = chromiumAvailable();
     // the figures and bars say what the API says for the same place and period
     const to = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const from = new Date(Date.parse(`${to}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
-    const acts = await s.api<ActivityStats>(lead.token, `/api/activities/stats?cooperativeId=${coopId}&from=${from}&to=${to}`);
-    const experts = await s.api<ExpertStats>(lead.token, `/api/experts/stats?cooperativeId=${coopId}&from=${from}&to=${to}`);
+    const acts = await session().api<ActivityStats>(lead.token, `/api/activities/stats?cooperativeId=${coopId}&from=${from}&to=${to}`);
+    const experts = await session().api<ExpertStats>(lead.token, `/api/experts/stats?cooperativeId=${coopId}&from=${from}&to=${to}`);
     expect(text).toContain(`参加${acts.attendance}人次`);
     expect(text).toContain(`发现隐患${experts.hazardsFound}项`);
     const figures = await page.locator('.yr__figure').allInnerTexts();
@@ -61,7 +49,7 @@ const run = chromiumAvailable();
     expect(exchange).toBeGreaterThan(drill);
     expect(drill).toBeGreaterThan(0);
     expect(Math.abs(exchange / study - 11 / 22)).toBeLessThan(0.03);
-    await s.shot(page, 'year-1280');
+    await session().shot(page, 'year-1280');
 
     // a calendar year far back: nothing happened then, and the page says so
     await page.locator('.yr__period', { hasText: String(Number(to.slice(0, 4)) - 2) }).click();
@@ -69,8 +57,8 @@ const run = chromiumAvailable();
   });
 
   it('the district’s supervisor reads the district with a row per cooperative', async () => {
-    const page = await s.loginAt(1280, 'demo-supervisor');
-    await page.goto(`${s.base}/packages/report/pages/year/index`);
+    const page = await session().loginAt(1280, 'demo-supervisor');
+    await page.goto(`${session().base}/packages/report/pages/year/index`);
     const first = page.locator('.yr__place').first();
     await first.waitFor();
     expect(await first.innerText()).toContain('区');
@@ -80,16 +68,16 @@ const run = chromiumAvailable();
     const texts = await rows.allInnerTexts();
     expect(texts.some((t) => t.includes('合作社') && /\b21\b/.test(t.replace(/\s+/g, ' ')))).toBe(true);
     expect(await page.locator('.yr__sentence').innerText()).toContain('专家上门“把脉问诊”21人次');
-    await s.shot(page, 'year-district-1280');
+    await session().shot(page, 'year-district-1280');
   });
 
   it('a member reads their cooperative’s year on a phone', async () => {
-    const page = await s.loginAt(390, 'demo-member');
+    const page = await session().loginAt(390, 'demo-member');
     await page.locator('.home__year').click();
     await page.waitForURL((u) => u.pathname.includes('/packages/report/pages/year/'));
     const sentence = await page.locator('.yr__sentence').innerText();
     expect(sentence).toContain('集中学习22次');
     expect(await page.locator('.yr__place').count()).toBe(1);
-    await s.shot(page, 'year-390');
+    await session().shot(page, 'year-390');
   });
 });
