@@ -70,6 +70,8 @@ const activityFields = {
 /** `POST /api/activities`: the cooperative's admin (or a supervisor over it) organises; invitees get a notice. */
 export const createActivitySchema = z
   .object({
+    /** The form's own id: the same create re-sent (a dropped connection, a double tap) gives the first activity. */
+    clientId: z.string().uuid().optional(),
     cooperativeId: idSchema,
     ...activityFields,
     /** Member enterprises (all their people are invited) and single people. None: every member of the cooperative. */

@@ -19,7 +19,13 @@ const noticeContent = {
 
 /** `POST /api/notices`: to a cooperative (its coop admin) or a region (a supervisor of it); exactly one. */
 export const createNoticeSchema = z
-  .object({ ...noticeContent, cooperativeId: idSchema.optional(), regionId: idSchema.optional() })
+  .object({
+    ...noticeContent,
+    cooperativeId: idSchema.optional(),
+    regionId: idSchema.optional(),
+    /** The form's own id: the same publish re-sent (a dropped connection, a double tap) gives the first notice. */
+    clientId: z.string().uuid().optional(),
+  })
   .strict()
   .refine((b) => !!b.cooperativeId !== !!b.regionId, { message: '请选择发布范围：合作社或区域（二选一）', path: ['cooperativeId'] });
 export type CreateNoticeBody = z.infer<typeof createNoticeSchema>;

@@ -1,10 +1,10 @@
 // Activities through the API: organising (who, invitees, materials, kind-specific records), invitations in the
 // inbox, the organiser's rotating sign-in code, sign-in by scanning it (forged and expired codes refused with
 // the clock moved), one sign-in per person under 20 parallel scans, attendance per member, counters. SQLite and MariaDB.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { CHECKIN_WINDOW_MS } from '../../shared/checkin-code';
-import { ActivityCheckinEntity } from '../../server/src/activities/activity.entity';
+import { ActivityCheckinEntity, ActivityEntity } from '../../server/src/activities/activity.entity';
 import { StoredFileEntity } from '../../server/src/files/stored-file.entity';
 import { NotificationEntity } from '../../server/src/notifications/notification.entity';
 import { UserEntity } from '../../server/src/users/user.entity';
@@ -74,6 +74,21 @@ describe('organising', () => {
     expect(note.body).toContain('地点：合作社会议室');
     expect(note.link).toBe(`/activities/${id}`);
     expect(await s.db.getRepository(NotificationEntity).countBy({ kind: 'activity_invited', userId: ids.leadA })).toBe(0);
+  });
+
+  it('the same create sent 20 times at once (a dropped connection, a double tap) makes one activity, told once', async () => {
+    const clientId = randomUUID();
+    const title = '重发的集中学习';
+    const all = await Promise.all(Array.from({ length: 20 }, () => as('leadA').post('/api/activities', study({ title, clientId, startsAt: hoursFromNow(72), endsAt: null }))));
+    expect(all.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(all.map((r) => r.body.id)).size).toBe(1);
+    const id = all[0].body.id;
+    expect(await s.db.getRepository(ActivityEntity).countBy({ title })).toBe(1);
+    const told = await s.db.getRepository(NotificationEntity).countBy({ kind: 'activity_invited', link: `/activities/${id}` });
+    expect(told).toBe(all[0].body.invitedCount);
+    // another organiser's form with the same id is their own activity
+    expect((await as('supervisorD').post('/api/activities', study({ title, clientId, startsAt: hoursFromNow(72), endsAt: null }))).body.id).not.toBe(id);
+    expect((await as('leadA').post('/api/activities', study({ title, clientId: 'not-a-uuid', startsAt: hoursFromNow(72), endsAt: null }))).status).toBe(422);
   });
 
   it('who sees it: members and readers of the cooperative; not another cooperative', async () => {

@@ -1,8 +1,9 @@
 // Notices with acknowledgement through the API: who may publish where, who receives, confirmation once per
 // person and version, who has not confirmed, reminder rounds (once per round, a double tap is one round),
 // re-publishing a change (everybody confirms again), and races. SQLite and MariaDB.
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { NoticeAckEntity } from '../../server/src/notices/notice.entity';
+import { NoticeAckEntity, NoticeEntity } from '../../server/src/notices/notice.entity';
 import { NotificationEntity } from '../../server/src/notifications/notification.entity';
 import { UserEntity } from '../../server/src/users/user.entity';
 import { Builders, type World, twoCooperatives } from '../support/builders';
@@ -56,6 +57,19 @@ describe('publishing', () => {
     expect(sup.body).toMatchObject({ recipient: false, canManage: false });
     const mine = await as('memberA1').get(`/api/notices/${id}`);
     expect(mine.body).toMatchObject({ recipient: true, confirmedAt: null, canManage: false, body: '各成员企业：\n请于12月20日前完成自查。' });
+  });
+
+  it('the same publish sent 20 times at once (a dropped connection, a double tap) makes one notice, told once', async () => {
+    const clientId = randomUUID();
+    const title = '重发的停电检修通知';
+    const body = { cooperativeId: w.coopA.id, title, body: '12月9日全天停电检修。', clientId };
+    const all = await Promise.all(Array.from({ length: 20 }, () => as('leadA').post('/api/notices', body)));
+    expect(all.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(all.map((r) => r.body.id)).size).toBe(1);
+    const id = all[0].body.id;
+    expect(await s.db.getRepository(NoticeEntity).countBy({ title })).toBe(1);
+    const told = await s.db.getRepository(NotificationEntity).countBy({ kind: 'notice_published', link: `/notices/${id}` });
+    expect(told).toBe(all[0].body.recipientCount);
   });
 
   it('only the scope\'s publisher: a member, another coop\'s admin, a supervisor of another town are refused', async () => {

@@ -105,6 +105,8 @@ describe('weapp 新建活动 / 完善记录', () => {
     expect(writes).toHaveLength(1);
     const date = shanghaiDate(new Date(Date.now() + 86400_000));
     expect(writes[0].data).toEqual({
+      // the form's own id, so a re-send finds the activity already made
+      clientId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       cooperativeId: COOP.id,
       kind: 'drill',
       title: '乙炔泄漏应急演练',

@@ -131,6 +131,8 @@ describe('weapp 发布通知 and 修改并重新发布', () => {
     expect(writes).toHaveLength(1);
     expect(writes[0].method).toBe('POST');
     expect(writes[0].data).toEqual({
+      // the form's own id, so a re-send finds the notice already published
+      clientId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       category: 'bulletin',
       title: '关于冬季防火的通知',
       body: '请各成员企业于12月20日前完成自查。',

@@ -15,6 +15,7 @@ import {
   type UpdateActivityBody,
 } from '../../../shared/schemas/activities';
 import { AppError } from '../common/app-error';
+import { isUniqueViolation } from '../database/db-errors';
 import { FilesService } from '../files/files.service';
 import { insertInSlices, memberPeople } from '../notices/member-people';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -82,12 +83,16 @@ export class ActivitiesService {
     if (body.hostUserId && !nameable(body.hostUserId)) fields.hostUserId = '主讲人须为本合作社人员、专家或监管人员';
     if (Object.keys(fields).length) throw AppError.validation(fields);
 
+    // the same create re-sent (a dropped connection, a double tap): the first one's answer
+    const resent = () => (body.clientId ? this.db.getRepository(ActivityEntity).findOne({ where: { organiserId: actor.userId, clientId: body.clientId }, select: { id: true } }) : null);
+    const first = await resent();
+    if (first) return this.get(actor, first.id);
     const id = await this.db.transaction(async (em) => {
       const a = await em.getRepository(ActivityEntity).save(
         em.getRepository(ActivityEntity).create({
           cooperativeId: coop.id, kind: body.kind, title: body.title, startsAt: new Date(body.startsAt), endsAt: body.endsAt ? new Date(body.endsAt) : null,
           place: body.place, hostName: body.hostName, hostUserId: body.hostUserId, description: body.description, materialIds: body.materialIds,
-          details: body.details, organiserId: actor.userId, checkinSecret: randomBytes(24).toString('hex'),
+          details: body.details, organiserId: actor.userId, checkinSecret: randomBytes(24).toString('hex'), clientId: body.clientId ?? null,
         }),
       );
       // No one named: the whole cooperative is invited.
@@ -107,6 +112,11 @@ export class ActivitiesService {
       }));
       for (let i = 0; i < rows.length; i += 400) await this.notifications.add(em, rows.slice(i, i + 400));
       return a.id;
+    }).catch(async (err: unknown) => {
+      // its twin committed first (uq_activities_client): nothing of this one was written
+      const winner = isUniqueViolation(err) ? await resent() : null;
+      if (!winner) throw err;
+      return winner.id;
     });
     return this.get(actor, id);
   }

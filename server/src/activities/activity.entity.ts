@@ -8,6 +8,8 @@ import { UserEntity } from '../users/user.entity';
 /** A study session, topic teaching, exchange, meeting or drill of a cooperative. */
 @Entity('activities')
 @Index('ix_activities_coop', ['cooperativeId', 'startsAt'])
+// a create re-sent after a dropped connection finds the first (NULL: never collides)
+@Index('uq_activities_client', ['organiserId', 'clientId'], { unique: true })
 export class ActivityEntity {
   @IdColumn() id!: string;
 
@@ -37,6 +39,7 @@ export class ActivityEntity {
 
   /** Key of the rotating sign-in code's HMAC (shared/checkin-code.ts); never leaves the server. */
   @Column({ type: 'varchar', length: 64 }) checkinSecret!: string;
+  @Column({ type: 'varchar', length: 36, nullable: true }) clientId!: string | null;
 
   @CreatedColumn() createdAt!: Date;
   @UpdatedColumn() updatedAt!: Date;

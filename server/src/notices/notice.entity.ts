@@ -10,12 +10,15 @@ import { UserEntity } from '../users/user.entity';
 @Entity('notices')
 @Index('ix_notices_coop', ['cooperativeId', 'publishedAt'])
 @Index('ix_notices_region', ['regionId', 'publishedAt'])
+// a publish re-sent after a dropped connection finds the first (NULL: never collides)
+@Index('uq_notices_client', ['publishedById', 'clientId'], { unique: true })
 export class NoticeEntity {
   @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 12 }) category!: NoticeCategory;
   @Column({ type: 'varchar', length: 80 }) title!: string;
   @Column({ type: 'text' }) body!: string;
   @Column({ type: 'simple-json' }) attachmentIds!: string[];
+  @Column({ type: 'varchar', length: 36, nullable: true }) clientId!: string | null;
 
   /** Exactly one of the two: where it was published. */
   @ForeignKey(() => CooperativeEntity, { name: 'fk_notices_cooperative' })

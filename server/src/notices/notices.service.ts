@@ -17,6 +17,7 @@ import {
   type UpdateNoticeBody,
 } from '../../../shared/schemas/notices';
 import { AppError } from '../common/app-error';
+import { isUniqueViolation } from '../database/db-errors';
 import { Clock } from '../common/clock';
 import { FilesService } from '../files/files.service';
 import { NotificationEntity } from '../notifications/notification.entity';
@@ -79,16 +80,25 @@ export class NoticesService {
     if (target.regionId && !(await this.db.getRepository(RegionEntity).existsBy({ id: target.regionId }))) throw AppError.validation({ regionId: '区域不存在' });
     if (!this.mayPublish(s, actor, target)) throw AppError.forbidden();
     await this.attachmentsOk(actor, body.attachmentIds);
+    // the same publish re-sent (a dropped connection, a double tap): the first one's answer
+    const resent = () => (body.clientId ? this.db.getRepository(NoticeEntity).findOne({ where: { publishedById: actor.userId, clientId: body.clientId }, select: { id: true } }) : null);
+    const first = await resent();
+    if (first) return this.get(actor, first.id);
     const now = this.clock.now();
     const id = await this.db.transaction(async (em) => {
       const n = await em.getRepository(NoticeEntity).save(
         em.getRepository(NoticeEntity).create({
           ...target, category: body.category, title: body.title, body: body.body, attachmentIds: body.attachmentIds,
-          publishedById: actor.userId, version: 1, publishedAt: now, reminderRound: 0, remindedAt: null,
+          publishedById: actor.userId, version: 1, publishedAt: now, reminderRound: 0, remindedAt: null, clientId: body.clientId ?? null,
         }),
       );
       await this.publishTo(em, n, false);
       return n.id;
+    }).catch(async (err: unknown) => {
+      // its twin committed first (uq_notices_client): nothing of this one was written
+      const winner = isUniqueViolation(err) ? await resent() : null;
+      if (!winner) throw err;
+      return winner.id;
     });
     return this.get(actor, id);
   }

@@ -14,6 +14,7 @@ import { listCooperatives, listEnterprises, listRegions } from '../../../../serv
 import { ApiError, toastError } from '../../../../services/request';
 import { DetailsEditor } from '../../components/details-editor';
 import { type Attachment, AttachmentsEditor } from '../../../../components/attachments-editor';
+import { uuid } from '../../../../lib/offline-queue';
 import { Button } from '../../components/nut';
 import { type OrganisedCoop, organisedCoops } from '../../lib/organiser';
 import { type BasicsForm, type DetailsForm, checkCreate, checkUpdate, detailsFormOf, emptyBasics, emptyDetails } from '../../lib/activity-form';
@@ -56,6 +57,7 @@ export function ActivityEditPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   // a second tap while the first is on its way must not post twice (state updates land a render later)
+  const [clientId] = useState(uuid);
   const sending = useRef(false);
   const set = (patch: Partial<BasicsForm>) => setBasics((b) => ({ ...b, ...patch }));
 
@@ -97,7 +99,8 @@ export function ActivityEditPage() {
     } else {
       const checked = checkCreate(basics, details, materials.map((m) => m.id), description);
       if (!checked.ok) return invalid(checked.errors);
-      send = () => createActivity(checked.body);
+      // the form's own id: a re-send after a lost answer finds the activity already made
+      send = () => createActivity({ ...checked.body, clientId });
     }
     setErrors({});
     // held from here: a second tap while the confirmation is open must not open another or post again

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { createNoticeSchema, NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, type Notice, type NoticeCategory, updateNoticeSchema } from '../../../../../shared/schemas/notices';
 import { issuesToFields, zhErrorMap } from '../../../../../shared/zod-messages';
+import { uuid } from '../../../../lib/offline-queue';
 import { type Attachment, AttachmentsEditor } from '../../../../components/attachments-editor';
 import { FormField } from '../../../../components/form-field';
 import { StateView } from '../../../../components/state-view';
@@ -57,6 +58,7 @@ export function NoticeEditPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
   // a second tap while the first is on its way must not post twice (state updates land a render later)
+  const [clientId] = useState(uuid);
   const sending = useRef(false);
   // an error belongs to the value it was given for: editing the field clears it
   const edited = (key: string) => setErrors((cur) => (cur[key] ? { ...cur, [key]: '' } : cur));
@@ -93,7 +95,8 @@ export function NoticeEditPage() {
       if (parsed.success) send = () => updateNotice(notice.id, parsed.data);
       else issues = issuesToFields(parsed.error.issues);
     } else {
-      const parsed = createNoticeSchema.safeParse({ ...content, ...placeRef(place) }, { errorMap: zhErrorMap });
+      // the form's own id: a re-send after a lost answer finds the notice already published
+      const parsed = createNoticeSchema.safeParse({ ...content, ...placeRef(place), clientId }, { errorMap: zhErrorMap });
       if (parsed.success) send = () => createNotice(parsed.data);
       else issues = issuesToFields(parsed.error.issues);
     }
